@@ -1,0 +1,4 @@
+//! The command line: arguments, the scan driver, subcommands.
+
+pub mod args;
+pub mod run;

@@ -1,0 +1,414 @@
+//! Decode: document bytes -> UTF-8 text, with a map back to the original byte offsets.
+//!
+//! Bytes that are valid UTF-8 (with or without a BOM) are UTF-8 whatever the page declares:
+//! pages that say `gb2312` but are UTF-8 exist. Otherwise the charset declared in the page
+//! (`<meta charset>`, `http-equiv`) is weighed against chardetng's guess on a bounded prefix,
+//! and the bytes are decoded with encoding_rs (WHATWG rules, invalid bytes replaced by U+FFFD).
+
+use std::borrow::Cow;
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+
+/// How many bytes chardetng and the `<meta>` prescan look at.
+const SNIFF_PREFIX: usize = 64 << 10;
+/// Minimum distance in source bytes between two checkpoints of an [`OffsetMap`].
+const CHECKPOINT_EVERY: usize = 256;
+
+/// Decoded text of one document and the map from its byte offsets to the original bytes.
+#[derive(Debug)]
+pub struct Text<'a> {
+    /// The document as UTF-8.
+    pub text: Cow<'a, str>,
+    /// Maps offsets in `text` to offsets in the original bytes.
+    pub map: OffsetMap,
+    /// The charset the bytes were decoded with.
+    pub encoding: &'static Encoding,
+}
+
+/// Maps byte offsets of decoded text back to byte offsets of the original input.
+#[derive(Debug, Clone)]
+pub enum OffsetMap {
+    /// The text is the input (UTF-8), shifted by a BOM of `shift` bytes.
+    Identity {
+        /// BOM length.
+        shift: usize,
+    },
+    /// The text was decoded from a legacy charset. `checkpoints` holds `(text, src)` offset
+    /// pairs where the decoder had no pending bytes; offsets between two checkpoints are found
+    /// by decoding again from the nearest one, a byte at a time.
+    Decoded {
+        /// The charset.
+        encoding: &'static Encoding,
+        /// `(text offset, source offset)` pairs, both increasing.
+        checkpoints: Vec<(usize, usize)>,
+    },
+}
+
+impl OffsetMap {
+    /// The original byte offset of text offset `at` (a char boundary of the decoded text).
+    /// `src` must be the bytes the text was decoded from.
+    pub fn to_src(&self, src: &[u8], at: usize) -> usize {
+        match self {
+            OffsetMap::Identity { shift } => (at + shift).min(src.len()),
+            OffsetMap::Decoded {
+                encoding,
+                checkpoints,
+            } => {
+                let i = checkpoints
+                    .partition_point(|&(t, _)| t <= at)
+                    .saturating_sub(1);
+                let (mut written, mut pos) = checkpoints.get(i).copied().unwrap_or((0, 0));
+                if written >= at {
+                    return pos;
+                }
+                let mut decoder = encoding.new_decoder_without_bom_handling();
+                let mut out = [0u8; 32];
+                while pos < src.len() {
+                    let (_, _, n, _) = decoder.decode_to_utf8(&src[pos..pos + 1], &mut out, false);
+                    pos += 1;
+                    written += n;
+                    // Output appears when the last byte of a character is consumed, so the
+                    // first position whose output reaches `at` is that character's end.
+                    if written >= at {
+                        return pos;
+                    }
+                }
+                src.len()
+            }
+        }
+    }
+}
+
+/// Decode `bytes`; `html` enables the `<meta charset>` prescan.
+pub fn decode(bytes: &[u8], html: bool) -> Text<'_> {
+    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        if enc == UTF_8 {
+            return utf8(bytes, bom);
+        }
+        return decode_with(bytes, enc, bom);
+    }
+    // UTF-16 without a BOM first: ASCII text in UTF-16 is also valid UTF-8 (with NULs).
+    if let Some(enc) = sniff_utf16(bytes) {
+        return decode_with(bytes, enc, 0);
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return utf8(bytes, 0);
+    }
+    let prefix = &bytes[..bytes.len().min(SNIFF_PREFIX)];
+    let declared = if html { declared_charset(prefix) } else { None };
+    let enc = choose(bytes, prefix, declared);
+    if enc == UTF_8 {
+        let text = String::from_utf8_lossy(bytes);
+        // Lossy decoding replaces each bad sequence by U+FFFD (3 bytes), so offsets shift:
+        // decode through the generic path to keep a map.
+        if let Cow::Borrowed(_) = text {
+            return utf8(bytes, 0);
+        }
+    }
+    decode_with(bytes, enc, 0)
+}
+
+fn utf8(bytes: &[u8], bom: usize) -> Text<'_> {
+    // Validity was checked by the caller, or the BOM said UTF-8: decode lossily in case not.
+    let text = match std::str::from_utf8(&bytes[bom..]) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => return decode_with(bytes, UTF_8, bom),
+    };
+    Text {
+        text,
+        map: OffsetMap::Identity { shift: bom },
+        encoding: UTF_8,
+    }
+}
+
+/// Weigh the declared charset against the detector: a declaration whose decoding has no
+/// errors wins; else the detector's guess if it decodes cleanly; else the declaration.
+fn choose(bytes: &[u8], prefix: &[u8], declared: Option<&'static Encoding>) -> &'static Encoding {
+    let clean = |enc: &'static Encoding| {
+        enc.decode_without_bom_handling_and_without_replacement(prefix)
+            .is_some()
+    };
+    if let Some(d) = declared {
+        if d != UTF_8 && clean(d) {
+            return d;
+        }
+        if d == UTF_8 && mostly_utf8(prefix) {
+            return UTF_8;
+        }
+    }
+    if mostly_utf8(prefix) {
+        return UTF_8;
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
+    det.feed(prefix, prefix.len() == bytes.len());
+    let guess = det.guess(None, chardetng::Utf8Detection::Allow);
+    if clean(guess) {
+        return guess;
+    }
+    declared.unwrap_or(guess)
+}
+
+/// True when invalid UTF-8 sequences are rare (a truncated download, one bad byte).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut bad = 0usize;
+    let mut multi = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+        }
+        multi += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+    }
+    multi > 0 && bad * 20 <= multi
+}
+
+/// UTF-16 without a BOM: NUL bytes at every other position of ASCII-heavy text.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let n = bytes.len().min(4096) & !1;
+    if n < 8 {
+        return None;
+    }
+    let (mut even, mut odd) = (0, 0);
+    for pair in bytes[..n].chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let half = n / 2;
+    if odd * 10 > half * 7 && even * 10 < half {
+        Some(UTF_16LE)
+    } else if even * 10 > half * 7 && odd * 10 < half {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Decode with `enc` from `start`, recording checkpoints where the decoder holds no partial
+/// character, so that [`OffsetMap::to_src`] can decode again from there.
+fn decode_with<'a>(bytes: &'a [u8], enc: &'static Encoding, start: usize) -> Text<'a> {
+    let src = &bytes[start..];
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(src.len() + src.len() / 2 + 16);
+    let mut checkpoints = vec![(0usize, start)];
+    let mut pos = 0usize;
+    while pos < src.len() {
+        let mut end = (pos + CHECKPOINT_EVERY).min(src.len());
+        while end < src.len() && !is_clean_boundary(src, end, enc) {
+            end += 1;
+        }
+        let last = end == src.len();
+        let mut seg = &src[pos..end];
+        loop {
+            let need = decoder
+                .max_utf8_buffer_length(seg.len())
+                .unwrap_or(seg.len() * 3 + 16);
+            out.reserve(need);
+            let (res, read, _) = decoder.decode_to_string(seg, &mut out, last);
+            seg = &seg[read..];
+            if res == encoding_rs::CoderResult::InputEmpty {
+                break;
+            }
+        }
+        pos = end;
+        if !last {
+            checkpoints.push((out.len(), start + pos));
+        }
+    }
+    Text {
+        text: Cow::Owned(out),
+        map: OffsetMap::Decoded {
+            encoding: enc,
+            checkpoints,
+        },
+        encoding: enc,
+    }
+}
+
+/// A position where no multi-byte character can be in progress: before a byte that is never
+/// a trail byte in the CJK encodings (controls, space and `!"#$%&'()*+,-./`), or before a
+/// non-surrogate unit in UTF-16. In ISO-2022-JP only controls and space qualify.
+fn is_clean_boundary(src: &[u8], at: usize, enc: &'static Encoding) -> bool {
+    if enc == UTF_16LE || enc == UTF_16BE {
+        if at % 2 != 0 || at + 1 >= src.len() {
+            return false;
+        }
+        let hi = if enc == UTF_16LE {
+            src[at + 1]
+        } else {
+            src[at]
+        };
+        return !(0xD8..=0xDF).contains(&hi);
+    }
+    if enc.is_single_byte() {
+        return true;
+    }
+    let b = src[at];
+    if enc == encoding_rs::ISO_2022_JP {
+        b <= 0x20
+    } else if enc == UTF_8 {
+        b < 0x80 || b >= 0xC0
+    } else {
+        b <= 0x2F
+    }
+}
+
+/// The charset named by a `<meta charset=…>` or `<meta http-equiv=Content-Type content=…;
+/// charset=…>` in `prefix`, by the WHATWG label rules.
+pub fn declared_charset(prefix: &[u8]) -> Option<&'static Encoding> {
+    let lower: Vec<u8> = prefix.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(i) = memchr::memmem::find(&lower[from..], b"<meta") {
+        let tag_start = from + i;
+        let tag_end =
+            memchr::memchr(b'>', &lower[tag_start..]).map_or(lower.len(), |e| tag_start + e);
+        let tag = &lower[tag_start..tag_end];
+        if let Some(c) = memchr::memmem::find(tag, b"charset") {
+            let rest = &tag[c + 7..];
+            let rest = rest.trim_ascii_start();
+            if let Some(rest) = rest.strip_prefix(b"=") {
+                let rest = rest.trim_ascii_start();
+                let rest = rest
+                    .strip_prefix(b"\"")
+                    .or_else(|| rest.strip_prefix(b"'"))
+                    .unwrap_or(rest);
+                let end = rest
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
+                    .unwrap_or(rest.len());
+                if let Some(enc) = Encoding::for_label(&rest[..end]) {
+                    // A page cannot declare itself UTF-16 in a way that makes sense here.
+                    return Some(if enc == UTF_16LE || enc == UTF_16BE {
+                        UTF_8
+                    } else {
+                        enc
+                    });
+                }
+            }
+        }
+        from = tag_end.max(tag_start + 5);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every char boundary of the decoded text maps to the offset where that character's
+    /// encoding starts in the source.
+    fn check_roundtrip(text: &str, enc: &'static Encoding) {
+        let (bytes, _, unmappable) = enc.encode(text);
+        assert!(!unmappable, "{} cannot encode {text}", enc.name());
+        let decoded = decode_with(&bytes, enc, 0);
+        assert_eq!(decoded.text, text);
+        let mut src_pos = 0;
+        for (i, ch) in text.char_indices() {
+            assert_eq!(
+                decoded.map.to_src(&bytes, i),
+                src_pos,
+                "{} at {i} ({ch})",
+                enc.name()
+            );
+            let (b, _, _) = enc.encode(&text[i..i + ch.len_utf8()]);
+            src_pos += b.len();
+        }
+        assert_eq!(decoded.map.to_src(&bytes, text.len()), bytes.len());
+    }
+
+    #[test]
+    fn legacy_maps_are_exact() {
+        let zh = "爱上海龙凤419论坛 and some ASCII, 百家乐! ".repeat(40);
+        let zh_hant = "愛上海龍鳳419論壇 and some ASCII, 百家樂! ".repeat(40);
+        let ja = "スーパーコピー 財布、激安通販。ABC 123 ".repeat(40);
+        let ko = "카지노사이트 안내 - 토토 123. ".repeat(40);
+        let ru = "Онлайн казино, займ онлайн! ".repeat(40);
+        for (text, enc) in [
+            (&zh, encoding_rs::GBK),
+            (&zh, encoding_rs::GB18030),
+            (&zh_hant, encoding_rs::BIG5),
+            (&ja, encoding_rs::SHIFT_JIS),
+            (&ja, encoding_rs::EUC_JP),
+            (&ko, encoding_rs::EUC_KR),
+            (&ru, encoding_rs::WINDOWS_1251),
+            (
+                &"Grüße à la française ".repeat(30),
+                encoding_rs::WINDOWS_1252,
+            ),
+            (&"Zażółć gęślą jaźń ".repeat(30), encoding_rs::WINDOWS_1250),
+        ] {
+            check_roundtrip(text, enc);
+        }
+    }
+
+    #[test]
+    fn utf8_wins_over_declaration() {
+        let page = "<meta charset=gb2312><p>爱上海</p>";
+        let t = decode(page.as_bytes(), true);
+        assert_eq!(t.encoding, UTF_8);
+        assert_eq!(t.text, page);
+    }
+
+    #[test]
+    fn declared_charset_is_used() {
+        let body = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"></head><body>市立図書館のお知らせ</body></html>";
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(body);
+        let t = decode(&bytes, true);
+        assert_eq!(t.encoding, encoding_rs::SHIFT_JIS);
+        assert_eq!(t.text, body);
+    }
+
+    #[test]
+    fn undeclared_gbk_is_detected() {
+        let body = "上海的科技创新中心正在快速发展，很多公司在这里设立研发中心。".repeat(8);
+        let (bytes, _, _) = encoding_rs::GBK.encode(&body);
+        let t = decode(&bytes, false);
+        assert_eq!(t.text, body);
+    }
+
+    #[test]
+    fn bom_shifts_offsets() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice("ab爱".as_bytes());
+        let t = decode(&bytes, false);
+        assert_eq!(t.text, "ab爱");
+        assert_eq!(t.map.to_src(&bytes, 2), 5);
+    }
+
+    #[test]
+    fn utf16_without_bom() {
+        let text = "Hello, world. This is plain text.";
+        let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let t = decode(&bytes, false);
+        assert_eq!(t.text, text);
+        assert_eq!(t.map.to_src(&bytes, 7), 14);
+    }
+
+    #[test]
+    fn broken_utf8_is_replaced_and_mapped() {
+        let mut bytes = "Zdanie po polsku: zażółć gęślą jaźń, źdźbło, łódź, ćma, żółć. "
+            .repeat(3)
+            .into_bytes();
+        bytes.push(0xC5); // truncated two-byte sequence
+        bytes.extend_from_slice(" dalej żółw".as_bytes());
+        bytes.extend_from_slice("<meta charset=utf-8>".as_bytes());
+        let t = decode(&bytes, true);
+        assert!(t.text.contains('\u{FFFD}'));
+        let at = t.text.find("dalej").unwrap();
+        let src = t.map.to_src(&bytes, at);
+        assert_eq!(&bytes[src..src + 5], b"dalej");
+    }
+
+    #[test]
+    fn meta_prescan() {
+        assert_eq!(
+            declared_charset(b"<META CHARSET='windows-1251'>"),
+            Some(encoding_rs::WINDOWS_1251)
+        );
+        assert_eq!(
+            declared_charset(
+                b"<meta http-equiv=content-type content=\"text/html; charset=gb2312\">"
+            ),
+            Some(encoding_rs::GBK)
+        );
+        assert_eq!(declared_charset(b"<meta name=x content=y>"), None);
+    }
+}

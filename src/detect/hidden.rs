@@ -1,0 +1,132 @@
+//! Hidden content and link blocks. Honest pages hide menus, dialogs and screen-reader text,
+//! so hidden text alone weighs little; hidden links to other sites weigh more, and spam terms
+//! inside hidden blocks are weighed up by the term detector.
+
+use super::{trim_range, Context, Finding, Findings};
+use crate::extract::html_host_of;
+
+/// Weight of one hidden block with text.
+const HIDDEN_TEXT: f32 = 0.05;
+/// Weight of one hidden link to another site.
+const HIDDEN_LINK: f32 = 0.15;
+/// Weight of a visible block made of links to other sites.
+const LINK_BLOCK: f32 = 0.08;
+/// Letters a hidden block needs to count.
+const MIN_LETTERS: usize = 20;
+/// Off-site links a block needs to count as a link block.
+const LINK_BLOCK_MIN: usize = 5;
+
+/// Run the hidden-content detector.
+pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
+    let blocks = ctx.blocks;
+    let host = page_host(ctx);
+    let offsite = |href: &str| match (html_host_of(href), host.as_deref()) {
+        (Some(h), Some(page)) => !same_site(h, page),
+        (Some(_), None) => true,
+        _ => false,
+    };
+    for (idx, b) in blocks.blocks.iter().enumerate() {
+        let text = blocks.text_of(b);
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        if let Some(h) = b.hidden {
+            if letters >= MIN_LETTERS {
+                let (s, e) = trim_range(text, 0, text.len());
+                out.push(Finding {
+                    rule: "hidden.text".into(),
+                    category: "hidden".into(),
+                    weight: HIDDEN_TEXT,
+                    contribution: 0.0,
+                    span: ctx.span(b, s, e),
+                    text: text[s..e].to_string(),
+                    context: "hidden",
+                    block: idx,
+                    note: format!("hidden by {}", h.reason()),
+                });
+            }
+        }
+        // Links inside this block.
+        let inside = blocks.links.iter().filter(|l| {
+            b.text.start <= l.text.start && l.text.end <= b.text.end && l.text.start < l.text.end
+        });
+        let mut n_off = 0;
+        let mut link_letters = 0;
+        for l in inside {
+            if !offsite(&l.href) {
+                continue;
+            }
+            n_off += 1;
+            link_letters += blocks.text[l.text.clone()]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count();
+            if l.hidden
+                && text.is_char_boundary(l.text.start - b.text.start)
+                && text.is_char_boundary(l.text.end - b.text.start)
+            {
+                let (s, e) =
+                    trim_range(text, l.text.start - b.text.start, l.text.end - b.text.start);
+                if s < e {
+                    out.push(Finding {
+                        rule: "hidden.links".into(),
+                        category: "hidden".into(),
+                        weight: HIDDEN_LINK,
+                        contribution: 0.0,
+                        span: ctx.span(b, s, e),
+                        text: text[s..e].to_string(),
+                        context: "hidden",
+                        block: idx,
+                        note: format!("hidden link to {}", html_host_of(&l.href).unwrap_or("?")),
+                    });
+                }
+            }
+        }
+        if b.hidden.is_none() && n_off >= LINK_BLOCK_MIN && link_letters * 10 >= letters * 8 {
+            let (s, e) = trim_range(text, 0, text.len());
+            out.push(Finding {
+                rule: "links.block".into(),
+                category: "links".into(),
+                weight: LINK_BLOCK,
+                contribution: 0.0,
+                span: ctx.span(b, s, e),
+                text: text[s..e].to_string(),
+                context: b.kind.context(),
+                block: idx,
+                note: format!("{n_off} links to other sites, little other text"),
+            });
+        }
+    }
+}
+
+/// The page's own host: the canonical or og:url host, else the host most links point to.
+fn page_host(ctx: &Context<'_>) -> Option<String> {
+    if let Some(h) = &ctx.blocks.declared.host {
+        return Some(h.to_ascii_lowercase());
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for l in &ctx.blocks.links {
+        if let Some(h) = html_host_of(&l.href) {
+            match counts.iter_mut().find(|(x, _)| x.eq_ignore_ascii_case(h)) {
+                Some(c) => c.1 += 1,
+                None => counts.push((h, 1)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|c| c.1)
+        .map(|c| c.0.to_ascii_lowercase())
+}
+
+/// Same site: equal hosts, or one ends with the other's last two labels.
+fn same_site(a: &str, b: &str) -> bool {
+    let tail = |h: &str| {
+        let h = h.to_ascii_lowercase();
+        let parts: Vec<&str> = h.rsplitn(3, '.').collect();
+        if parts.len() >= 2 {
+            format!("{}.{}", parts[1], parts[0])
+        } else {
+            h.clone()
+        }
+    };
+    a.eq_ignore_ascii_case(b) || tail(a) == tail(b)
+}

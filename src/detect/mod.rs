@@ -1,0 +1,153 @@
+//! Detectors: independent passes over a document's blocks, each adding [`Finding`]s with a
+//! stable dotted rule id and an exact byte span into the original input.
+//!
+//! | rule | detector | what it finds |
+//! |---|---|---|
+//! | `terms.<pack>` | [`terms`] | spam vocabulary from a pattern pack |
+//! | `script.island` | [`script`] | a run of a foreign script inside the body |
+//! | `meta.script-mismatch` | [`meta`] | title or meta field written in another script than the body |
+//! | `meta.lang-mismatch` | [`meta`] | declared language differs from the detected one |
+//! | `meta.terms-not-in-body` | [`meta`] | spam vocabulary in metadata that the body lacks |
+//! | `hidden.text` | [`hidden`] | text a reader never sees |
+//! | `hidden.links` | [`hidden`] | hidden links to other sites |
+//! | `links.block` | [`hidden`] | a block made of links to other sites with little text |
+
+pub mod hidden;
+pub mod meta;
+pub mod script;
+pub mod terms;
+
+use crate::decode::Text;
+use crate::extract::{Block, Blocks};
+use crate::normalize::Normalized;
+use crate::patterns::PatternSet;
+use crate::profile::Profile;
+use crate::span::Span;
+
+/// Most findings kept per document; more add nothing to a score that has saturated.
+pub const MAX_FINDINGS: usize = 512;
+/// Most findings kept per rule and document.
+pub const MAX_PER_RULE: usize = 64;
+
+/// One piece of evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Stable dotted rule id, e.g. `script.island`, `terms.zh.escort`.
+    pub rule: String,
+    /// Spam category of a term rule (`adult`, `gambling`, …), or the detector's own category
+    /// (`script`, `metadata`, `hidden`, `links`).
+    pub category: String,
+    /// Weight in [0, 1]: how strongly this finding alone suggests injected spam, after
+    /// placement (title, hidden, heading …) is taken into account.
+    pub weight: f32,
+    /// Share of the document score owed to this finding (the shares add up to the score).
+    pub contribution: f32,
+    /// Byte span in the original document bytes, end exclusive.
+    pub span: Span,
+    /// The flagged text, decoded (charset and character references), not normalised.
+    pub text: String,
+    /// Where it stands: `title`, `meta`, `byline`, `heading`, `paragraph`, `list`, `anchor`,
+    /// `attribute`, `line`, `code` or `hidden`.
+    pub context: &'static str,
+    /// Index of the block it was found in.
+    pub block: usize,
+    /// Why the weight is what it is (e.g. `glued to block start; digits`).
+    pub note: String,
+}
+
+/// Everything a detector may read about one document.
+pub struct Context<'a> {
+    /// The original bytes.
+    pub bytes: &'a [u8],
+    /// The decoded text and its offset map.
+    pub text: &'a Text<'a>,
+    /// The blocks.
+    pub blocks: &'a Blocks,
+    /// The profile.
+    pub profile: &'a Profile,
+    /// The compiled packs.
+    pub patterns: &'a PatternSet,
+}
+
+impl Context<'_> {
+    /// Original byte span of block-local text range `s..e` in block `b`.
+    pub fn span(&self, b: &Block, s: usize, e: usize) -> Span {
+        let ds = self.blocks.to_doc_start(b, b.text.start + s);
+        let de = self.blocks.to_doc_end(b, b.text.start + e);
+        let ss = self.text.map.to_src(self.bytes, ds);
+        let se = self.text.map.to_src(self.bytes, de).max(ss);
+        Span::new(ss, se)
+    }
+
+    /// The context name of block-local range `s..e` of block `idx`.
+    pub fn context(&self, idx: usize, s: usize, e: usize) -> &'static str {
+        let b = &self.blocks.blocks[idx];
+        if b.hidden.is_some() {
+            return "hidden";
+        }
+        let (gs, ge) = (b.text.start + s, b.text.start + e);
+        if self
+            .blocks
+            .links
+            .iter()
+            .any(|l| l.text.start <= gs && ge <= l.text.end && l.text.start < l.text.end)
+        {
+            return "anchor";
+        }
+        b.kind.context()
+    }
+}
+
+/// Findings of one document, with per-rule and per-document caps.
+#[derive(Debug, Default)]
+pub struct Findings {
+    /// The findings, in detector order.
+    pub items: Vec<Finding>,
+    /// Findings dropped by the caps.
+    pub dropped: usize,
+}
+
+impl Findings {
+    /// Add `f` unless a cap is reached or its span is empty.
+    pub fn push(&mut self, f: Finding) {
+        if f.span.is_empty() {
+            return;
+        }
+        if self.items.len() >= MAX_FINDINGS
+            || self.items.iter().filter(|x| x.rule == f.rule).count() >= MAX_PER_RULE
+        {
+            self.dropped += 1;
+            return;
+        }
+        self.items.push(f);
+    }
+
+    /// Remove everything.
+    pub fn clear(&mut self) {
+        self.items.clear();
+        self.dropped = 0;
+    }
+}
+
+/// Per-thread scratch buffers for detectors.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    /// Normalised text of the current block.
+    pub norm: Normalized,
+}
+
+/// Run every detector.
+pub fn run(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
+    terms::detect(ctx, scratch, out);
+    meta::detect(ctx, out);
+    script::detect(ctx, out);
+    hidden::detect(ctx, out);
+}
+
+/// Trim white space from block-local range `s..e` of `text`.
+pub(crate) fn trim_range(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let t = &text[s..e];
+    let lead = t.len() - t.trim_start().len();
+    let trail = t.len() - t.trim_end().len();
+    (s + lead, (e - trail).max(s + lead))
+}

@@ -1,0 +1,85 @@
+//! Spam vocabulary: every block's normalised text through the compiled packs.
+//!
+//! A term's weight (from its pack) is scaled by where it stands: in the title, metadata,
+//! byline or a hidden block it weighs more than in running text, and inside `<pre>`/`<code>`
+//! (usually a quotation) much less. Terms found in metadata but nowhere in the visible body
+//! also give one `meta.terms-not-in-body` finding.
+
+use super::{Context, Finding, Findings, Scratch};
+use crate::extract::BlockKind;
+
+/// Placement factor of a term hit, by context.
+pub fn placement(context: &str) -> f32 {
+    match context {
+        "hidden" => 1.5,
+        "title" => 1.3,
+        "byline" => 1.2,
+        "meta" => 1.15,
+        "heading" => 1.1,
+        "anchor" => 1.0,
+        "attribute" => 0.9,
+        "code" => 0.35,
+        _ => 0.85,
+    }
+}
+
+/// Weight of `meta.terms-not-in-body`.
+const META_ONLY_WEIGHT: f32 = 0.2;
+
+/// Run the term detector.
+pub fn detect(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
+    let mut body_terms: Vec<usize> = Vec::new();
+    let mut meta_hits: Vec<(usize, Finding)> = Vec::new();
+    for (idx, b) in ctx.blocks.blocks.iter().enumerate() {
+        let text = ctx.blocks.text_of(b);
+        scratch.norm.run(text);
+        let norm = &scratch.norm;
+        ctx.patterns.find(&norm.text, |hit| {
+            let (s, e) = (norm.src_start(hit.start), norm.src_end(hit.end));
+            if s >= e {
+                return;
+            }
+            let term = &ctx.patterns.terms[hit.term];
+            let pack = ctx.patterns.pack_of(hit.term);
+            let context = ctx.context(idx, s, e);
+            let weight = (term.weight * placement(context)).min(0.97);
+            let f = Finding {
+                rule: pack.rule.clone(),
+                category: pack.category.clone(),
+                weight,
+                contribution: 0.0,
+                span: ctx.span(b, s, e),
+                text: text[s..e].to_string(),
+                context,
+                block: idx,
+                note: format!(
+                    "term `{}` ({}, weight {:.2})",
+                    term.text, pack.id, term.weight
+                ),
+            };
+            if b.kind.is_metadata() {
+                meta_hits.push((hit.term, f.clone()));
+            } else if b.hidden.is_none() && b.kind != BlockKind::Code {
+                body_terms.push(hit.term);
+            }
+            out.push(f);
+        });
+    }
+    // Spam vocabulary that only the metadata carries: the page was not written about it.
+    let only_meta = meta_hits
+        .into_iter()
+        .filter(|(t, _)| !body_terms.contains(t))
+        .max_by(|a, b| a.1.weight.total_cmp(&b.1.weight));
+    if let Some((_, f)) = only_meta {
+        out.push(Finding {
+            rule: "meta.terms-not-in-body".into(),
+            category: "metadata".into(),
+            weight: META_ONLY_WEIGHT,
+            note: format!(
+                "{} appears in the {} but not in the visible body",
+                f.rule, f.context
+            ),
+            ..f
+        });
+    }
+}

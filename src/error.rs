@@ -1,0 +1,53 @@
+//! Errors of the library, each naming what failed.
+
+use std::path::PathBuf;
+
+/// What went wrong, with the subject (file, record, pack) in the message.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file or stream could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path as given (`-` for stdin).
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A pattern pack is broken; `line` and `column` are 1-based positions in `file`.
+    #[error("{file}:{line}:{column}: {message}")]
+    Pack {
+        /// The pack file (a built-in pack is named `patterns/NAME.toml`).
+        file: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// One document of a multi-document input could not be read (e.g. a JSON Lines line that
+    /// is not JSON).
+    #[error("{path}: record {record}: {message}")]
+    Record {
+        /// The path as given.
+        path: String,
+        /// 0-based record index.
+        record: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// A document is larger than the configured maximum.
+    #[error("{path}: document of {size} bytes is over the limit of {limit} bytes")]
+    TooLarge {
+        /// The path as given.
+        path: String,
+        /// Bytes read before giving up.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,456 @@
+//! HTML -> blocks, through lol_html's streaming tokenizer.
+//!
+//! lol_html reports start tags, text chunks and attribute values with their byte ranges in
+//! its input (the decoded UTF-8 document). We keep our own stack of open elements to know each
+//! text's block, hidden state and `lang`; end tags come through lol_html's end-tag handlers,
+//! and the elements HTML closes implicitly (`<p>` before a block, `<li>` before `<li>`) are
+//! popped by the rules below.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use lol_html::html_content::{Element, TextChunk, TextType};
+use lol_html::{doc_text, element, HtmlRewriter, MemorySettings, Settings};
+
+use super::css::{hides, HiddenRules};
+use super::entities::push_html_text;
+use super::{block_kind_of, BlockKind, Blocks, Hidden, Link, MetaField};
+
+/// lol_html's own buffers are capped; a document that needs more is cut there.
+const PARSER_MEMORY: usize = 16 << 20;
+
+#[derive(Debug)]
+struct Frame {
+    id: u64,
+    tag: String,
+    kind: Option<BlockKind>,
+    hidden: Option<Hidden>,
+    link: Option<usize>,
+    lang_span: Option<usize>,
+}
+
+#[derive(Default)]
+struct State {
+    out: Blocks,
+    stack: Vec<Frame>,
+    next_id: u64,
+    rules: HiddenRules,
+    style: String,
+    in_style: bool,
+    /// Attribute and meta texts met inside an open block, emitted as their own blocks when
+    /// that block closes (block texts are contiguous in the shared buffer).
+    pending: Vec<(String, usize, BlockKind, Option<Hidden>)>,
+}
+
+impl State {
+    fn kind(&self) -> BlockKind {
+        self.stack
+            .iter()
+            .rev()
+            .find_map(|f| f.kind)
+            .unwrap_or(BlockKind::Paragraph)
+    }
+
+    fn hidden(&self) -> Option<Hidden> {
+        self.stack.iter().rev().find_map(|f| f.hidden)
+    }
+
+    fn close_block(&mut self) {
+        let (kind, hidden) = (self.kind(), self.hidden());
+        self.out.close(kind, hidden);
+        for (value, at, kind, hidden) in std::mem::take(&mut self.pending) {
+            push_html_text(&mut self.out, &value, at);
+            self.out.close(kind, hidden);
+        }
+    }
+
+    /// Pop frames down to and including index `i`, closing blocks and links on the way.
+    fn pop_to(&mut self, i: usize) {
+        while self.stack.len() > i {
+            let (has_kind, is_style) = self
+                .stack
+                .last()
+                .map_or((false, false), |f| (f.kind.is_some(), f.tag == "style"));
+            if has_kind {
+                self.close_block();
+            }
+            if is_style {
+                let sheet = std::mem::take(&mut self.style);
+                self.rules.add_sheet(&sheet);
+                self.in_style = false;
+            }
+            let f = self.stack.pop().expect("len > i");
+            if let Some(l) = f.link {
+                self.out.links[l].text.end = self.out.text.len();
+            }
+            if let Some(l) = f.lang_span {
+                self.out.lang_spans[l].end = self.out.text.len();
+            }
+        }
+    }
+
+    fn find_open(&self, tag: &str, stop_at: &[&str]) -> Option<usize> {
+        for (i, f) in self.stack.iter().enumerate().rev() {
+            if f.tag == tag {
+                return Some(i);
+            }
+            if stop_at.contains(&f.tag.as_str()) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// HTML's implied end tags for the elements that commonly lack them.
+    fn implied_close(&mut self, tag: &str) {
+        let closes_p = block_kind_of(tag).is_some()
+            && !matches!(
+                tag,
+                "code"
+                    | "kbd"
+                    | "samp"
+                    | "tt"
+                    | "title"
+                    | "label"
+                    | "button"
+                    | "option"
+                    | "select"
+                    | "textarea"
+                    | "iframe"
+            );
+        if closes_p {
+            if let Some(i) = self.find_open(
+                "p",
+                &[
+                    "div",
+                    "td",
+                    "th",
+                    "li",
+                    "blockquote",
+                    "body",
+                    "section",
+                    "article",
+                ],
+            ) {
+                self.pop_to(i);
+            }
+        }
+        let (same, scope): (&[&str], &[&str]) = match tag {
+            "li" => (&["li"], &["ul", "ol", "menu"]),
+            "dt" | "dd" => (&["dt", "dd"], &["dl"]),
+            "td" | "th" => (&["td", "th"], &["tr", "table"]),
+            "tr" => (&["tr"], &["table", "tbody", "thead", "tfoot"]),
+            "option" => (&["option"], &["select", "datalist"]),
+            _ => return,
+        };
+        for t in same {
+            if let Some(i) = self.find_open(t, scope) {
+                self.pop_to(i);
+                return;
+            }
+        }
+    }
+}
+
+/// Extract blocks from the decoded HTML `doc` into `out` (cleared first).
+pub fn extract_html(doc: &str, out: &mut Blocks) {
+    out.clear();
+    let state = Rc::new(RefCell::new(State {
+        out: std::mem::take(out),
+        ..State::default()
+    }));
+    state.borrow_mut().rules.clear();
+    {
+        let st_el = Rc::clone(&state);
+        let st_tx = Rc::clone(&state);
+        let settings = Settings::new()
+            .with_strict(false)
+            .with_memory_settings(
+                MemorySettings::new().with_max_allowed_memory_usage(PARSER_MEMORY),
+            )
+            .append_element_content_handler(element!("*", move |el| {
+                on_element(&st_el, el);
+                Ok(())
+            }))
+            .append_document_content_handler(doc_text!(move |t| {
+                on_text(&st_tx, t);
+                Ok(())
+            }));
+        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+        // A parser error (e.g. its memory cap) ends extraction where it happened; what was
+        // read so far is kept.
+        let ok = rewriter.write(doc.as_bytes()).is_ok();
+        if ok {
+            let _ = rewriter.end();
+        }
+    }
+    let mut st = state.borrow_mut();
+    st.pop_to(0);
+    st.close_block();
+    *out = std::mem::take(&mut st.out);
+}
+
+fn on_text(state: &Rc<RefCell<State>>, t: &mut TextChunk) {
+    let mut st = state.borrow_mut();
+    let text = t.as_str();
+    if text.is_empty() {
+        return;
+    }
+    match t.text_type() {
+        TextType::Data | TextType::RCData => {
+            let at = t.source_location().bytes().start;
+            push_html_text(&mut st.out, text, at);
+        }
+        TextType::RawText if st.in_style => st.style.push_str(text),
+        _ => {}
+    }
+}
+
+fn on_element(state: &Rc<RefCell<State>>, el: &mut Element) {
+    let tag = el.tag_name();
+    let mut st = state.borrow_mut();
+    st.implied_close(&tag);
+    let kind = block_kind_of(&tag);
+    if kind.is_some() || tag == "br" || tag == "hr" {
+        st.close_block();
+    }
+
+    let mut hidden = el.has_attribute("hidden").then_some(Hidden::Attribute);
+    if hidden.is_none() {
+        if let Some(style) = el.get_attribute("style") {
+            hidden = hides(&style);
+        }
+    }
+    if hidden.is_none() {
+        let class = el.get_attribute("class");
+        let id = el.get_attribute("id");
+        hidden = st.rules.lookup(class.as_deref(), id.as_deref());
+    }
+    let lang = el.get_attribute("lang").filter(|l| !l.trim().is_empty());
+    match tag.as_str() {
+        "html" => {
+            st.out.declared.html_lang = lang.clone();
+            st.out.declared.html_lang_at = el
+                .attributes()
+                .iter()
+                .find(|a| a.name() == "lang")
+                .and_then(|a| a.value_source_location())
+                .map(|l| l.bytes());
+        }
+        "meta" => on_meta(&mut st, el),
+        "link" => {
+            if el
+                .get_attribute("rel")
+                .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+            {
+                st.out.declared.host = el
+                    .get_attribute("href")
+                    .and_then(|h| host_of(&h).map(str::to_string));
+            }
+        }
+        _ => {}
+    }
+    // Attributes shown to (or read by) people: img alt, title tooltips.
+    for name in ["alt", "title"] {
+        if name == "alt" && tag != "img" && tag != "area" {
+            continue;
+        }
+        if let Some(attr) = el.attributes().iter().find(|a| a.name() == name) {
+            if let Some(loc) = attr.value_source_location() {
+                let h = hidden.or(st.hidden());
+                st.pending
+                    .push((attr.value(), loc.bytes().start, BlockKind::Attribute, h));
+            }
+        }
+    }
+
+    if !el.can_have_content() {
+        return; // a void element: nothing to push
+    }
+    let id = st.next_id;
+    st.next_id += 1;
+    let mut link = None;
+    if tag == "a" {
+        if let Some(href) = el.get_attribute("href") {
+            let lang_tagged = el.has_attribute("hreflang") || lang.is_some();
+            let hidden_now = hidden.or(st.hidden()).is_some();
+            let start = st.out.text.len();
+            st.out.links.push(Link {
+                text: start..start,
+                href: html_escape::decode_html_entities(&href).into_owned(),
+                lang_tagged,
+                hidden: hidden_now,
+            });
+            link = Some(st.out.links.len() - 1);
+        }
+    }
+    if tag == "style" {
+        st.in_style = true;
+        st.style.clear();
+    }
+    let mut lang_span = None;
+    if lang.is_some() && tag != "html" {
+        let start = st.out.text.len();
+        st.out.lang_spans.push(start..start);
+        lang_span = Some(st.out.lang_spans.len() - 1);
+    }
+    st.stack.push(Frame {
+        id,
+        tag,
+        kind,
+        hidden,
+        link,
+        lang_span,
+    });
+    drop(st);
+    let st_end = Rc::clone(state);
+    let Some(handlers) = el.end_tag_handlers() else {
+        return;
+    };
+    handlers.push(Box::new(move |_end| {
+        let mut st = st_end.borrow_mut();
+        if let Some(i) = st.stack.iter().rposition(|f| f.id == id) {
+            st.pop_to(i);
+        }
+        Ok(())
+    }));
+}
+
+fn on_meta(st: &mut State, el: &Element) {
+    let key = el
+        .get_attribute("name")
+        .or_else(|| el.get_attribute("property"))
+        .or_else(|| el.get_attribute("http-equiv"))
+        .map(|k| k.to_ascii_lowercase());
+    let Some(key) = key else { return };
+    let field = match key.as_str() {
+        "description" => Some(MetaField::Description),
+        "keywords" => Some(MetaField::Keywords),
+        "og:title" | "twitter:title" => Some(MetaField::OgTitle),
+        "og:description" | "twitter:description" => Some(MetaField::OgDescription),
+        _ => None,
+    };
+    let content = el.attributes().iter().find(|a| a.name() == "content");
+    let Some(content) = content else { return };
+    let value = content.value();
+    match key.as_str() {
+        "content-language" => st.out.declared.content_language = Some(value.clone()),
+        "og:locale" => st.out.declared.og_locale = Some(value.clone()),
+        "og:url" if st.out.declared.host.is_none() => {
+            st.out.declared.host = host_of(&value).map(str::to_string)
+        }
+        _ => {}
+    }
+    if let (Some(field), Some(loc)) = (field, content.value_source_location()) {
+        st.pending
+            .push((value, loc.bytes().start, BlockKind::Meta(field), None));
+        st.close_block();
+    }
+}
+
+/// The host of an absolute `http(s)://` or protocol-relative URL, without `www.`.
+pub fn host_of(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))
+        .or_else(|| url.strip_prefix("HTTP://"))
+        .or_else(|| url.strip_prefix("HTTPS://"))
+        .or_else(|| url.strip_prefix("//"))?;
+    let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+    let host = &rest[..end];
+    let host = host.rsplit('@').next().unwrap_or(host);
+    (!host.is_empty()).then_some(host.strip_prefix("www.").unwrap_or(host))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(html: &str) -> Vec<(String, &'static str, Option<Hidden>)> {
+        let mut b = Blocks::default();
+        extract_html(html, &mut b);
+        b.blocks
+            .iter()
+            .map(|blk| {
+                (
+                    b.text_of(blk).trim().to_string(),
+                    blk.kind.context(),
+                    blk.hidden,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn kinds_and_text() {
+        let got = blocks(
+            "<html lang=en><head><title>T &amp; U</title><meta name=description content=\"D &#x7231;\"><style>.x{display:none}</style><script>var a='<p>no</p>';</script></head>\
+             <body><h2>Head 爱上海</h2><p>One<p>Two <a href='http://x.example/a'>link</a> tail<ul><li>a<li>b</ul>\
+             <div class=x>gone</div><img alt='pic text'><pre><code>quoted</code></pre></body></html>",
+        );
+        let want: Vec<(&str, &str, Option<Hidden>)> = vec![
+            ("T & U", "title", None),
+            ("D 爱", "meta", None),
+            ("Head 爱上海", "heading", None),
+            ("One", "paragraph", None),
+            ("Two link tail", "paragraph", None),
+            ("a", "list", None),
+            ("b", "list", None),
+            ("gone", "paragraph", Some(Hidden::DisplayNone)),
+            ("pic text", "attribute", None),
+            ("quoted", "code", None),
+        ];
+        let got: Vec<_> = got.iter().map(|(t, k, h)| (t.as_str(), *k, *h)).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn hidden_inherits_and_links() {
+        let mut b = Blocks::default();
+        extract_html(
+            "<div style='position:absolute;left:-9999px'><p><a href='https://rx.example/t'>buy</a></p></div><p>shown</p><p hidden>h</p>",
+            &mut b,
+        );
+        let hid: Vec<_> = b
+            .blocks
+            .iter()
+            .map(|x| (b.text_of(x).to_string(), x.hidden))
+            .collect();
+        assert_eq!(hid[0], ("buy".to_string(), Some(Hidden::OffScreen)));
+        assert_eq!(hid[1], ("shown".to_string(), None));
+        assert_eq!(hid[2], ("h".to_string(), Some(Hidden::Attribute)));
+        assert_eq!(b.links.len(), 1);
+        assert!(b.links[0].hidden);
+        assert_eq!(&b.text[b.links[0].text.clone()], "buy");
+        assert_eq!(host_of(&b.links[0].href), Some("rx.example"));
+    }
+
+    #[test]
+    fn spans_map_to_source() {
+        let html =
+            "<h2>Fridge &#x7231;&#x4E0A; x</h2><meta name=keywords content=\"a, &#29233;b\">";
+        let mut b = Blocks::default();
+        extract_html(html, &mut b);
+        let h = &b.blocks[0];
+        let t = b.text_of(h);
+        let at = t.find('爱').unwrap() + h.text.start;
+        let s = b.to_doc_start(h, at);
+        let e = b.to_doc_end(h, at + 6);
+        assert_eq!(&html[s..e], "&#x7231;&#x4E0A;");
+        let m = &b.blocks[1];
+        let at = b.text_of(m).find('爱').unwrap() + m.text.start;
+        let (s, e) = (b.to_doc_start(m, at), b.to_doc_end(m, at + 4));
+        assert_eq!(&html[s..e], "&#29233;b");
+    }
+
+    #[test]
+    fn lang_attributes() {
+        let mut b = Blocks::default();
+        extract_html("<html lang=en><p>x <span lang=ja>日本語</span></p><nav><a hreflang=ru href=/ru/>Русский</a></nav>", &mut b);
+        assert_eq!(b.declared.html_lang.as_deref(), Some("en"));
+        let span = b.lang_spans[0].clone();
+        assert_eq!(&b.text[span], "日本語");
+        assert!(b.links[0].lang_tagged);
+    }
+}

@@ -1,0 +1,97 @@
+//! The `spamscan` binary: parse arguments, build the engine, scan, map the outcome to an exit
+//! status (0: no document is spam, 1: at least one is, 2: any error).
+
+mod cli;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use cli::args::{Args, Command};
+use spamscan::{EngineBuilder, Thresholds};
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match args.command {
+        Some(Command::Rules {
+            patterns,
+            export_literals,
+        }) => rules(&patterns, export_literals),
+        Some(Command::Eval) | Some(Command::Tune) => {
+            eprintln!("spamscan: `eval` and `tune` are reserved for a later version");
+            ExitCode::from(2)
+        }
+        None => scan(&args),
+    }
+}
+
+fn scan(args: &Args) -> ExitCode {
+    let a = &args.scan;
+    let mut builder = EngineBuilder::new().thresholds(Thresholds {
+        spam: a.threshold,
+        suspicious: a.suspicious_threshold,
+    });
+    for d in &a.patterns {
+        builder = builder.patterns_dir(d);
+    }
+    let engine = match builder.build() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("spamscan: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let out = cli::run::run(&engine, &args.paths, a);
+    if out.broken_pipe {
+        return ExitCode::SUCCESS;
+    }
+    if out.stats.errors > 0 {
+        ExitCode::from(2)
+    } else if out.stats.spam > 0 && !a.exit_zero {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn rules(dirs: &[std::path::PathBuf], export_literals: bool) -> ExitCode {
+    let set = match spamscan::patterns::PatternSet::load(dirs) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("spamscan: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let res = if export_literals {
+        set.literals().try_for_each(|t| writeln!(out, "{t}"))
+    } else {
+        writeln!(
+            out,
+            "{:<28} {:<12} {:<5} {:>6} {:>8}  file",
+            "rule", "category", "lang", "terms", "weight"
+        )
+        .and_then(|_| {
+            set.packs.iter().try_for_each(|p| {
+                writeln!(
+                    out,
+                    "{:<28} {:<12} {:<5} {:>6} {:>8.2}  {}",
+                    p.rule,
+                    p.category,
+                    p.lang,
+                    p.terms + p.patterns,
+                    p.weight,
+                    p.file.display()
+                )
+            })
+        })
+    };
+    match res.and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("spamscan: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

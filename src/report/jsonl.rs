@@ -1,0 +1,216 @@
+//! JSON Lines output: one JSON object per line, the contract for machines.
+//!
+//! Every line has a `type`:
+//!
+//! `document` — one per scanned document:
+//! ```json
+//! {"type":"document","path":"page.html","record":null,"url":null,"score":0.93,
+//!  "verdict":"spam","language":"en","encoding":"UTF-8","bytes":5120,
+//!  "findings":[{"rule":"script.island","category":"script","weight":0.6,
+//!   "contribution":0.31,"start":911,"end":929,"line":10,"column":1,
+//!   "text":"爱上海同城419","context":"heading","note":"…"}]}
+//! ```
+//! - `path`: the path as given on the command line, `-` for stdin.
+//! - `record`: 0-based record index inside a multi-document input (a JSON Lines line), else
+//!   `null`; `url`: the record's URL or id when it has one.
+//! - `score`: in [0, 1], the combined evidence; `verdict`: `clean`, `suspicious` or `spam` at
+//!   the run's thresholds; `language`: ISO 639-1 code of the body, or `null`.
+//! - `start`/`end`: byte offsets into the ORIGINAL document bytes (for a JSON Lines record:
+//!   into its decoded text field, UTF-8), end exclusive: `bytes[start..end]` is the flagged
+//!   text as it stands in the input. `line`/`column`: 1-based, the column counted in bytes.
+//! - `text`: the flagged text decoded (charset, character references), not normalised.
+//! - `weight`: the finding's weight in [0, 1] after placement; `contribution`: its share of
+//!   `score` (the shares of a document add up to its score).
+//! - `context`: one of `title`, `meta`, `byline`, `heading`, `paragraph`, `list`, `anchor`,
+//!   `attribute`, `line`, `code`, `hidden`.
+//!
+//! `error` — an input or record that could not be read:
+//! `{"type":"error","path":"…","record":3,"message":"…"}`
+//!
+//! `summary` — last line of a run:
+//! `{"type":"summary","documents":10,"clean":8,"suspicious":1,"spam":1,"errors":0,"bytes":52311,"elapsed_ms":12}`
+
+use std::io::{self, Write};
+
+use serde::{Deserialize, Serialize};
+
+use super::{error_subject, Printer, Stats};
+use crate::error::Error;
+use crate::scan::Report;
+
+/// A `document` row.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct DocumentRow {
+    /// Always `document`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Path as given.
+    pub path: String,
+    /// Record index, or null.
+    pub record: Option<u64>,
+    /// URL or id of the record.
+    pub url: Option<String>,
+    /// Score in [0, 1].
+    pub score: f32,
+    /// `clean`, `suspicious` or `spam`.
+    pub verdict: String,
+    /// ISO 639-1 code of the body language.
+    pub language: Option<String>,
+    /// Charset used to decode.
+    pub encoding: String,
+    /// Document size in bytes.
+    pub bytes: usize,
+    /// Findings in document order.
+    pub findings: Vec<FindingRow>,
+}
+
+/// One finding of a `document` row.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct FindingRow {
+    /// Rule id.
+    pub rule: String,
+    /// Category.
+    pub category: String,
+    /// Weight in [0, 1].
+    pub weight: f32,
+    /// Share of the score.
+    pub contribution: f32,
+    /// Start byte offset into the original document.
+    pub start: usize,
+    /// End byte offset, exclusive.
+    pub end: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in bytes.
+    pub column: usize,
+    /// The flagged text, decoded.
+    pub text: String,
+    /// Where it stands.
+    pub context: String,
+    /// Why it weighs what it weighs.
+    pub note: String,
+}
+
+/// An `error` row.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct ErrorRow {
+    /// Always `error`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Path as given.
+    pub path: String,
+    /// Record index, when the error is about one record.
+    pub record: Option<u64>,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// The `summary` row.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct SummaryRow {
+    /// Always `summary`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Documents scanned.
+    pub documents: u64,
+    /// Verdict clean.
+    pub clean: u64,
+    /// Verdict suspicious.
+    pub suspicious: u64,
+    /// Verdict spam.
+    pub spam: u64,
+    /// Errors.
+    pub errors: u64,
+    /// Bytes scanned.
+    pub bytes: u64,
+    /// Wall time in milliseconds.
+    pub elapsed_ms: u64,
+}
+
+fn round(x: f32) -> f32 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+impl DocumentRow {
+    /// The row for `r`.
+    pub fn from_report(r: &Report) -> DocumentRow {
+        DocumentRow {
+            kind: "document".into(),
+            path: r.origin.path.clone(),
+            record: r.origin.record,
+            url: r.origin.url.clone(),
+            score: round(r.score),
+            verdict: r.verdict.as_str().into(),
+            language: r.language.map(str::to_string),
+            encoding: r.encoding.into(),
+            bytes: r.bytes,
+            findings: r
+                .findings
+                .iter()
+                .map(|l| FindingRow {
+                    rule: l.finding.rule.clone(),
+                    category: l.finding.category.clone(),
+                    weight: round(l.finding.weight),
+                    contribution: round(l.finding.contribution),
+                    start: l.finding.span.start,
+                    end: l.finding.span.end,
+                    line: l.line,
+                    column: l.column,
+                    text: l.finding.text.clone(),
+                    context: l.finding.context.into(),
+                    note: l.finding.note.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Prints JSON Lines to a writer.
+pub struct JsonLines<W: Write> {
+    out: W,
+    summary: bool,
+}
+
+impl<W: Write> JsonLines<W> {
+    /// Print to `out`; `summary` adds the closing `summary` row.
+    pub fn new(out: W, summary: bool) -> JsonLines<W> {
+        JsonLines { out, summary }
+    }
+
+    fn line<T: Serialize>(&mut self, row: &T) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, row).map_err(io::Error::other)?;
+        self.out.write_all(b"\n")
+    }
+}
+
+impl<W: Write> Printer for JsonLines<W> {
+    fn report(&mut self, r: &Report) -> io::Result<()> {
+        self.line(&DocumentRow::from_report(r))
+    }
+
+    fn error(&mut self, e: &Error) -> io::Result<()> {
+        let (path, record) = error_subject(e);
+        self.line(&ErrorRow {
+            kind: "error".into(),
+            path,
+            record,
+            message: e.to_string(),
+        })
+    }
+
+    fn finish(&mut self, s: &Stats, elapsed: std::time::Duration) -> io::Result<()> {
+        if self.summary {
+            self.line(&SummaryRow {
+                kind: "summary".into(),
+                documents: s.documents,
+                clean: s.clean,
+                suspicious: s.suspicious,
+                spam: s.spam,
+                errors: s.errors,
+                bytes: s.bytes,
+                elapsed_ms: elapsed.as_millis() as u64,
+            })?;
+        }
+        self.out.flush()
+    }
+}

@@ -1,0 +1,163 @@
+//! Score: findings -> a score in [0, 1] and a verdict, with each finding's share.
+//!
+//! Findings combine as independent evidence (noisy-OR): `score = 1 − Π(1 − eᵢ)`. Within one
+//! rule the k-th strongest finding (k = 0, 1, …) counts `wₖ · DECAYᵏ`, so repetition helps
+//! with diminishing returns: one spam word in a long honest article stays low, the same word
+//! glued to every heading adds up. Findings inside `<pre>`/`<code>` (quotations) can raise
+//! the score to [`QUOTED_CAP`] at most: a page that quotes spam to explain a clean-up is
+//! `suspicious`, not `spam`. Each finding's contribution is its share of `−ln(1 − score)`,
+//! scaled so that the contributions add up to the score.
+
+use crate::detect::Finding;
+
+/// Decay of repeated findings of one rule.
+pub const DECAY: f32 = 0.6;
+/// Highest score that findings in code (quotations) can give.
+pub const QUOTED_CAP: f32 = 0.6;
+
+/// The verdict on a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    /// Score below the suspicious threshold.
+    Clean,
+    /// Spam-like evidence that does not make the page spam.
+    Suspicious,
+    /// Score at or above the spam threshold.
+    Spam,
+}
+
+impl Verdict {
+    /// `clean`, `suspicious` or `spam`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Clean => "clean",
+            Verdict::Suspicious => "suspicious",
+            Verdict::Spam => "spam",
+        }
+    }
+}
+
+/// Score thresholds, both in [0, 1].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    /// At or above: `spam`. Default 0.7.
+    pub spam: f32,
+    /// At or above (and below `spam`): `suspicious`. Default 0.4.
+    pub suspicious: f32,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            spam: 0.7,
+            suspicious: 0.4,
+        }
+    }
+}
+
+impl Thresholds {
+    /// The verdict for `score`.
+    pub fn verdict(&self, score: f32) -> Verdict {
+        if score >= self.spam {
+            Verdict::Spam
+        } else if score >= self.suspicious.min(self.spam) {
+            Verdict::Suspicious
+        } else {
+            Verdict::Clean
+        }
+    }
+}
+
+/// Score `findings`, filling in each one's `contribution`. Returns the score in [0, 1].
+pub fn score(findings: &mut [Finding]) -> f32 {
+    if findings.is_empty() {
+        return 0.0;
+    }
+    // Rank findings within their rule, strongest first.
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by(|&a, &b| {
+        findings[a]
+            .rule
+            .cmp(&findings[b].rule)
+            .then(findings[b].weight.total_cmp(&findings[a].weight))
+    });
+    let mut effective = vec![0f32; findings.len()];
+    let mut rank = 0i32;
+    for (k, &i) in order.iter().enumerate() {
+        if k > 0 && findings[order[k - 1]].rule != findings[i].rule {
+            rank = 0;
+        }
+        effective[i] = (findings[i].weight.clamp(0.0, 0.999)) * DECAY.powi(rank);
+        rank += 1;
+    }
+    let log = |e: f32| -(1.0 - e as f64).ln();
+    let (mut all, mut plain) = (0f64, 0f64);
+    for (f, &e) in findings.iter().zip(&effective) {
+        all += log(e);
+        if f.context != "code" {
+            plain += log(e);
+        }
+    }
+    let s_all = 1.0 - (-all).exp();
+    let s_plain = 1.0 - (-plain).exp();
+    let s = s_plain.max(s_all.min(QUOTED_CAP as f64)).clamp(0.0, 1.0);
+    for (f, &e) in findings.iter_mut().zip(&effective) {
+        f.contribution = if all > 0.0 {
+            (s * log(e) / all) as f32
+        } else {
+            0.0
+        };
+    }
+    s as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    fn f(rule: &str, weight: f32, context: &'static str) -> Finding {
+        Finding {
+            rule: rule.into(),
+            category: "x".into(),
+            weight,
+            contribution: 0.0,
+            span: Span::new(0, 1),
+            text: "x".into(),
+            context,
+            block: 0,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn combination_and_shares() {
+        let mut v = vec![f("a", 0.5, "heading"), f("b", 0.5, "heading")];
+        let s = score(&mut v);
+        assert!((s - 0.75).abs() < 1e-6);
+        assert!((v[0].contribution + v[1].contribution - s).abs() < 1e-6);
+        // The same rule twice decays: 1 - 0.5 * (1 - 0.3) = 0.65.
+        let mut v = vec![f("a", 0.5, "heading"), f("a", 0.5, "heading")];
+        assert!((score(&mut v) - 0.65).abs() < 1e-6);
+        assert_eq!(score(&mut []), 0.0);
+    }
+
+    #[test]
+    fn quoted_evidence_is_capped() {
+        let mut v = vec![f("a", 0.9, "code"), f("b", 0.9, "code")];
+        let s = score(&mut v);
+        assert!((s - QUOTED_CAP).abs() < 1e-6);
+        assert_eq!(Thresholds::default().verdict(s), Verdict::Suspicious);
+        let mut v = vec![f("a", 0.9, "code"), f("b", 0.9, "heading")];
+        assert!(score(&mut v) >= 0.9 - 1e-6);
+    }
+
+    #[test]
+    fn verdicts() {
+        let t = Thresholds::default();
+        assert_eq!(t.verdict(0.0), Verdict::Clean);
+        assert_eq!(t.verdict(0.39), Verdict::Clean);
+        assert_eq!(t.verdict(0.4), Verdict::Suspicious);
+        assert_eq!(t.verdict(0.7), Verdict::Spam);
+    }
+}
