@@ -19,8 +19,10 @@
 //! };
 //! let report = engine.scanner().scan(&doc);
 //! assert_eq!(report.verdict, Verdict::Spam);
-//! let f = &report.findings[0].finding;
-//! assert_eq!(&doc.bytes[f.span.start..f.span.end], "上海龙凤419会所".as_bytes());
+//! let island = report.findings.iter().find(|l| l.finding.rule == "script.island").unwrap();
+//! let span = island.finding.span;
+//! assert_eq!(&doc.bytes[span.start..span.end], "上海龙凤419会所".as_bytes());
+//! assert_eq!((island.line, island.column), (3, 1));
 //! ```
 
 pub mod decode;

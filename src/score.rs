@@ -5,7 +5,10 @@
 //! with diminishing returns: one spam word in a long honest article stays low, the same word
 //! glued to every heading adds up. Findings inside `<pre>`/`<code>` (quotations) can raise
 //! the score to [`QUOTED_CAP`] at most: a page that quotes spam to explain a clean-up is
-//! `suspicious`, not `spam`. Each finding's contribution is its share of `−ln(1 − score)`,
+//! `suspicious`, not `spam`. Supporting findings (hidden content, link blocks, a declared
+//! language the body does not bear out) together give at most [`SUPPORT_CAP`], and that only
+//! beside primary evidence (terms, islands, metadata) of [`SUPPORT_FULL_AT`]; alone they give
+//! nothing, so they never make a verdict by themselves. Each finding's contribution is its share of `−ln(1 − score)`,
 //! scaled so that the contributions add up to the score.
 
 use crate::detect::Finding;
@@ -14,6 +17,10 @@ use crate::detect::Finding;
 pub const DECAY: f32 = 0.6;
 /// Highest score that findings in code (quotations) can give.
 pub const QUOTED_CAP: f32 = 0.6;
+/// Highest score that supporting findings (see [`is_supporting`]) can give together.
+pub const SUPPORT_CAP: f32 = 0.3;
+/// Primary evidence at which supporting findings count in full; below, proportionally less.
+pub const SUPPORT_FULL_AT: f32 = 0.5;
 
 /// The verdict on a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -91,24 +98,39 @@ pub fn score(findings: &mut [Finding]) -> f32 {
         rank += 1;
     }
     let log = |e: f32| -(1.0 - e as f64).ln();
-    let (mut all, mut plain) = (0f64, 0f64);
+    // Supporting evidence (hidden content, link blocks, declared language) is capped and
+    // scaled by the primary evidence: alone it leaves a page clean ...
+    let (mut support, mut all, mut plain) = (0f64, 0f64, 0f64);
     for (f, &e) in findings.iter().zip(&effective) {
-        all += log(e);
-        if f.context != "code" {
-            plain += log(e);
+        if is_supporting(&f.rule) {
+            support += log(e);
+        } else {
+            all += log(e);
+            if f.context != "code" {
+                plain += log(e);
+            }
         }
     }
-    let s_all = 1.0 - (-all).exp();
-    let s_plain = 1.0 - (-plain).exp();
+    let support_cap = -(1.0 - SUPPORT_CAP as f64).ln();
+    let mut support_scale = if support > support_cap { support_cap / support } else { 1.0 };
+    // ... and counts in full only beside primary evidence of SUPPORT_FULL_AT or more.
+    let primary = 1.0 - (-all).exp();
+    support_scale *= (primary / SUPPORT_FULL_AT as f64).min(1.0);
+    let support = support * support_scale;
+    let s_all = 1.0 - (-(all + support)).exp();
+    let s_plain = 1.0 - (-(plain + support)).exp();
     let s = s_plain.max(s_all.min(QUOTED_CAP as f64)).clamp(0.0, 1.0);
+    let total = all + support;
     for (f, &e) in findings.iter_mut().zip(&effective) {
-        f.contribution = if all > 0.0 {
-            (s * log(e) / all) as f32
-        } else {
-            0.0
-        };
+        let part = if is_supporting(&f.rule) { log(e) * support_scale } else { log(e) };
+        f.contribution = if total > 0.0 { (s * part / total) as f32 } else { 0.0 };
     }
     s as f32
+}
+
+/// Rules whose findings support other evidence but cannot make a verdict alone.
+pub fn is_supporting(rule: &str) -> bool {
+    rule.starts_with("hidden.") || rule.starts_with("links.") || rule == "meta.lang-mismatch"
 }
 
 #[cfg(test)]
@@ -150,6 +172,23 @@ mod tests {
         assert_eq!(Thresholds::default().verdict(s), Verdict::Suspicious);
         let mut v = vec![f("a", 0.9, "code"), f("b", 0.9, "heading")];
         assert!(score(&mut v) >= 0.9 - 1e-6);
+    }
+
+    #[test]
+    fn supporting_evidence_alone_stays_clean() {
+        let mut v: Vec<Finding> = (0..20).map(|_| f("hidden.links", 0.15, "hidden")).collect();
+        v.push(f("meta.lang-mismatch", 0.1, "meta"));
+        assert_eq!(score(&mut v), 0.0);
+        // Beside strong primary evidence, the support adds at most SUPPORT_CAP.
+        v.push(f("terms.en.pharma", 0.6, "hidden"));
+        let s = score(&mut v);
+        assert!((s - (1.0 - 0.4 * (1.0 - SUPPORT_CAP))).abs() < 1e-5, "{s}");
+        assert!((v.iter().map(|x| x.contribution).sum::<f32>() - s).abs() < 1e-5);
+        // Beside weak primary evidence, proportionally less: 0.2 primary -> 0.4 of the cap.
+        let mut v = vec![f("hidden.links", 0.2, "hidden"), f("script.island", 0.2, "anchor")];
+        let s = score(&mut v);
+        let support = 1.0 - (1.0f64 - 0.2).powf(0.4);
+        assert!((s as f64 - (1.0 - 0.8 * (1.0 - support))).abs() < 1e-5, "{s}");
     }
 
     #[test]

@@ -134,6 +134,8 @@ impl Findings {
 pub struct Scratch {
     /// Normalised text of the current block.
     pub norm: Normalized,
+    /// Match buffer.
+    pub hits: Vec<crate::patterns::Hit>,
 }
 
 /// Run every detector.

@@ -20,20 +20,26 @@ use crate::profile::{is_native, script_class};
 
 /// Base weight of any island.
 const BASE: f32 = 0.1;
-/// Added when the island is glued to the start or end of a block of native text.
-const GLUED: f32 = 0.25;
+/// Added when the island is glued (white space only between) to the start or end of a
+/// heading, paragraph, line or byline of native text.
+const GLUED: f32 = 0.15;
 /// Added when digits are part of the island.
-const DIGITS: f32 = 0.25;
+const DIGITS: f32 = 0.3;
 /// Added in title, meta fields and bylines.
-const METADATA: f32 = 0.2;
+const METADATA: f32 = 0.1;
 /// Added when islands of other blocks share a pair of characters with it.
-const REPEATED: f32 = 0.15;
+const REPEATED: f32 = 0.1;
 /// Added in a hidden block.
 const HIDDEN: f32 = 0.1;
 /// Highest weight of one island.
 const MAX: f32 = 0.85;
 /// Gap of neutral characters (space, punctuation) that still joins two runs of one script.
 const MAX_GAP: usize = 3;
+/// Islands in this many different foreign scripts make a language list or a multilingual
+/// page, not an injection.
+const MANY_SCRIPTS: usize = 2;
+/// This many islands make a bilingual page.
+const MANY_ISLANDS: usize = 10;
 
 #[derive(Debug)]
 struct Island {
@@ -49,81 +55,47 @@ struct Island {
 /// Run the island detector.
 pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
     let dominant = ctx.profile.dominant;
-    let mut islands = Vec::new();
+    let mut found = Vec::new();
     for (idx, b) in ctx.blocks.blocks.iter().enumerate() {
         if matches!(b.kind, BlockKind::Meta(_) | BlockKind::Title) && meta_mismatched(ctx, idx) {
             continue; // reported whole by meta.script-mismatch
         }
-        find_islands(idx, ctx.blocks.text_of(b), dominant, &mut islands);
+        find_islands(idx, ctx.blocks.text_of(b), dominant, &mut found);
     }
+    let islands: Vec<Island> = found.into_iter().filter(|isl| !excused(ctx, isl)).collect();
     if islands.is_empty() {
         return;
     }
     let repeats = repeated(ctx, &islands);
+    let mut scripts: Vec<Script> = islands.iter().map(|i| i.script).collect();
+    scripts.sort_by_key(|s| s.full_name());
+    scripts.dedup();
+    let many_scripts = scripts.len() >= MANY_SCRIPTS;
+    let many = islands.len() >= MANY_ISLANDS;
     // A page with much text in the island's script is bilingual, not injected.
     let share = |s: Script| {
-        let n: usize = ctx
-            .profile
-            .histogram
-            .iter()
-            .filter(|h| h.0 == s)
-            .map(|h| h.1)
-            .sum();
+        let n: usize = ctx.profile.histogram.iter().filter(|h| h.0 == s).map(|h| h.1).sum();
         n as f32 / ctx.profile.letters.max(1) as f32
     };
     for (i, isl) in islands.iter().enumerate() {
         let b = &ctx.blocks.blocks[isl.block];
         let text = ctx.blocks.text_of(b);
-        let gs = b.text.start + isl.start;
-        let ge = b.text.start + isl.end;
-        if ctx
-            .blocks
-            .lang_spans
-            .iter()
-            .any(|r| r.start <= gs && ge <= r.end)
-        {
-            continue;
-        }
-        if ctx
-            .blocks
-            .links
-            .iter()
-            .any(|l| l.lang_tagged && l.text.start <= gs && ge <= l.text.end)
-        {
-            continue;
-        }
-        let before = text[..isl.start].trim_end();
-        let after = text[isl.end..].trim_start();
-        let open = before.chars().next_back();
-        let close = after.chars().next();
-        if matches!(
-            open,
-            Some('(' | '（' | '[' | '［' | '【' | '「' | '『' | '〔')
-        ) && matches!(
-            close,
-            Some(')' | '）' | ']' | '］' | '】' | '」' | '』' | '〕')
-        ) {
-            continue; // a gloss
-        }
-        if isl.letters < 2 && !isl.digits {
-            continue;
-        }
+        let before = &text[..isl.start];
+        let after = &text[isl.end..];
+        let open = before.trim_end().chars().next_back();
+        let close = after.trim_start().chars().next();
         let quoted = matches!(open, Some('"' | '“' | '«' | '„' | '‘' | '\'' | '‹' | '「'))
             || matches!(close, Some('"' | '”' | '»' | '’' | '\'' | '›'));
-        let native_before = has_native(before, dominant);
-        let native_after = has_native(after, dominant);
-        let glued = !quoted
-            && ((!native_before && edge_only(before) && native_after)
-                || (!native_after && edge_only(after) && native_before));
+        let prose = matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph | BlockKind::Line | BlockKind::Byline | BlockKind::Title);
+        let glued = prose
+            && !quoted
+            && ((before.trim().is_empty() && glued_by_space(after) && has_native(after, dominant))
+                || (after.trim().is_empty() && glued_by_space_rev(before) && has_native(before, dominant)));
         let mut w = BASE;
         let mut why: Vec<&str> = Vec::new();
         if glued {
             w += GLUED;
-            why.push(if native_after {
-                "glued to block start"
-            } else {
-                "glued to block end"
-            });
+            why.push(if before.trim().is_empty() { "glued to block start" } else { "glued to block end" });
         }
         if isl.digits {
             w += DIGITS;
@@ -141,21 +113,34 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
             w += HIDDEN;
             why.push("hidden");
         }
+        let mut damp = |factor: f32, reason: &'static str| {
+            w *= factor;
+            why.push(reason);
+        };
         if quoted {
-            w *= 0.3;
-            why.push("quoted");
+            damp(0.3, "quoted");
+        }
+        if !isl.digits && translated(after, dominant) {
+            damp(0.5, "followed by a translation");
         }
         if isl.spaced && isl.letters >= 25 && !b.kind.is_metadata() {
-            w *= 0.5;
-            why.push("sentence-length");
+            damp(0.5, "sentence-length");
+        }
+        if !isl.digits {
+            if many_scripts {
+                damp(0.4, "several foreign scripts on the page");
+            } else if many {
+                damp(0.5, "many islands: bilingual page");
+            }
         }
         let sh = share(isl.script);
         if sh >= 0.2 {
-            w *= 0.3;
-            why.push("bilingual page");
+            damp(0.3, "bilingual page");
+        } else if sh >= 0.08 {
+            damp(0.6, "much text in this script");
         }
         if b.kind == BlockKind::Code {
-            w *= 0.5;
+            damp(0.5, "code");
         }
         let w = w.min(MAX);
         let context = ctx.context(isl.block, isl.start, isl.end);
@@ -168,15 +153,81 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
             text: text[isl.start..isl.end].to_string(),
             context,
             block: isl.block,
-            note: format!(
-                "{} in a {} page{}{}",
-                isl.script.full_name(),
-                dominant.full_name(),
-                if why.is_empty() { "" } else { ": " },
-                why.join(", ")
-            ),
+            note: format!("{} in a {} page{}{}", isl.script.full_name(), dominant.full_name(), if why.is_empty() { "" } else { ": " }, why.join(", ")),
         });
     }
+}
+
+/// Islands that are foreign on purpose: glosses in brackets (either way round:
+/// `Shanghai (上海)`, `出塚水産 (Dezuka Suisan)`), text in an element with its own `lang`,
+/// language-switcher links, and single letters.
+fn excused(ctx: &Context<'_>, isl: &Island) -> bool {
+    let b = &ctx.blocks.blocks[isl.block];
+    let text = ctx.blocks.text_of(b);
+    let (gs, ge) = (b.text.start + isl.start, b.text.start + isl.end);
+    if ctx.blocks.lang_spans.iter().any(|r| r.start <= gs && ge <= r.end) {
+        return true;
+    }
+    if ctx.blocks.links.iter().any(|l| l.lang_tagged && l.text.start <= gs && ge <= l.text.end) {
+        return true;
+    }
+    if isl.letters < 2 && !isl.digits {
+        return true;
+    }
+    if is_endonym(text[isl.start..isl.end].trim()) {
+        return true;
+    }
+    let opening = |c: char| matches!(c, '(' | '（' | '[' | '［' | '【' | '「' | '『' | '〔');
+    let closing = |c: char| matches!(c, ')' | '）' | ']' | '］' | '】' | '」' | '』' | '〕');
+    let is_bracket = |c: &char| opening(*c) || closing(*c);
+    // Inside brackets: the nearest bracket before opens, the nearest after closes.
+    let mut from = isl.start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (isl.end + 60).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let (before, after) = (&text[from..isl.start], &text[isl.end..to]);
+    let inside = before.chars().rev().find(is_bracket).is_some_and(opening)
+        && after.chars().find(is_bracket).is_some_and(closing);
+    // Followed by a bracketed reading or translation: `出塚水産 (Dezuka Suisan)`.
+    let glossed = text[isl.end..].trim_start().chars().next().is_some_and(opening);
+    inside || (glossed && !isl.digits)
+}
+
+/// Native names of languages, as language menus list them.
+fn is_endonym(s: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "中文", "简体中文", "繁體中文", "繁体中文", "简体", "繁體", "日本語", "한국어", "조선말", "Русский",
+        "Українська", "Български", "Беларуская", "Српски", "Македонски", "Қазақ тілі", "Монгол",
+        "Ελληνικά", "العربية", "فارسی", "دری", "پښتو", "اردو", "עברית", "ייִדיש", "हिन्दी", "বাংলা",
+        "ਪੰਜਾਬੀ", "ગુજરાતી", "தமிழ்", "తెలుగు", "ಕನ್ನಡ", "മലയാളം", "मराठी", "नेपाली", "සිංහල",
+        "ไทย", "ລາວ", "ខ្មែរ", "မြန်မာ", "ქართული", "Հայերեն", "አማርኛ", "ትግርኛ", "Кыргызча", "Тоҷикӣ",
+        "Татарча", "Ўзбекча", "Azərbaycanca",
+    ];
+    NAMES.contains(&s)
+}
+
+/// The text after an island is a separator (`|`, `-`, `–`, `/`, `:`) and then native text:
+/// `僕のヒーローアカデミア | Boku no Hero Academia`.
+fn translated(after: &str, dominant: Script) -> bool {
+    let t = after.trim_start();
+    let Some(sep) = t.chars().next() else { return false };
+    matches!(sep, '|' | '-' | '–' | '—' | '/' | ':' | '：') && has_native(&t[sep.len_utf8()..], dominant)
+}
+
+/// The text after an island starts with white space only, then a letter or digit.
+fn glued_by_space(after: &str) -> bool {
+    let t = after.trim_start();
+    after.len() > t.len() && t.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The text before an island ends with white space only, after a letter or digit.
+fn glued_by_space_rev(before: &str) -> bool {
+    let t = before.trim_end();
+    before.len() > t.len() && t.chars().next_back().is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '!' | '?'))
 }
 
 fn meta_mismatched(ctx: &Context<'_>, idx: usize) -> bool {
@@ -185,12 +236,6 @@ fn meta_mismatched(ctx: &Context<'_>, idx: usize) -> bool {
         ctx.profile.dominant,
     )
     .is_some()
-}
-
-/// True when `s` holds nothing but white space and punctuation or symbols (no letters or
-/// digits): the island stands at the block's edge.
-fn edge_only(s: &str) -> bool {
-    s.chars().all(|c| !c.is_alphanumeric())
 }
 
 fn has_native(s: &str, dominant: Script) -> bool {

@@ -25,16 +25,21 @@ pub fn placement(context: &str) -> f32 {
 
 /// Weight of `meta.terms-not-in-body`.
 const META_ONLY_WEIGHT: f32 = 0.2;
+/// Weight a metadata term hit needs for `meta.terms-not-in-body`.
+const META_ONLY_MIN: f32 = 0.5;
+/// Factor on a pack's only hit when it stands in running text.
+const LONE: f32 = 0.6;
 
 /// Run the term detector.
 pub fn detect(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
+    let first = out.items.len();
     let mut body_terms: Vec<usize> = Vec::new();
     let mut meta_hits: Vec<(usize, Finding)> = Vec::new();
     for (idx, b) in ctx.blocks.blocks.iter().enumerate() {
         let text = ctx.blocks.text_of(b);
         scratch.norm.run(text);
         let norm = &scratch.norm;
-        ctx.patterns.find(&norm.text, |hit| {
+        ctx.patterns.find(&norm.text, &mut scratch.hits, |hit| {
             let (s, e) = (norm.src_start(hit.start), norm.src_end(hit.end));
             if s >= e {
                 return;
@@ -65,10 +70,21 @@ pub fn detect(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
             out.push(f);
         });
     }
+    // A pack's lone mention in running text is how honest pages mention such things.
+    for i in first..out.items.len() {
+        let f = &out.items[i];
+        let running = |c: &str| matches!(c, "paragraph" | "list" | "anchor" | "line" | "attribute");
+        let lone = out.items[first..].iter().filter(|g| g.rule == f.rule && running(g.context)).count() == 1;
+        if lone && running(f.context) {
+            let f = &mut out.items[i];
+            f.weight *= LONE;
+            f.note.push_str("; single mention in running text");
+        }
+    }
     // Spam vocabulary that only the metadata carries: the page was not written about it.
     let only_meta = meta_hits
         .into_iter()
-        .filter(|(t, _)| !body_terms.contains(t))
+        .filter(|(t, f)| !body_terms.contains(t) && f.weight >= META_ONLY_MIN)
         .max_by(|a, b| a.1.weight.total_cmp(&b.1.weight));
     if let Some((_, f)) = only_meta {
         out.push(Finding {

@@ -1,8 +1,12 @@
 //! Pattern packs: TOML data in, one compiled matcher out.
 //!
-//! All literal terms of all packs go into one leftmost-longest Aho-Corasick automaton and all
-//! regular expressions into one multi-pattern regex (`meta::Regex::new_many`, which reports
-//! positions and pattern ids), both built once and shared by every scanner thread.
+//! All literal terms of all packs go into one Aho-Corasick automaton and all regular
+//! expressions into one multi-pattern regex (`meta::Regex::new_many`, which reports positions
+//! and pattern ids), both built once and shared by every scanner thread.
+//!
+//! Literal matching reports the *maximal* matches: every match that is not inside a longer
+//! one. Where leftmost-longest would let `situs judi slot` hide the overlapping
+//! `judi slot online`, both are reported; `slot` inside `slot gacor` is not.
 
 mod builtin;
 mod pack;
@@ -178,7 +182,7 @@ impl PatternSet {
             };
             Some(
                 AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
+                    .match_kind(MatchKind::Standard)
                     .kind(Some(kind))
                     .build(literals.iter().map(|t| t.text.as_str()))
                     .map_err(|e| fail(format!("cannot build the term automaton: {e}")))?,
@@ -204,12 +208,13 @@ impl PatternSet {
         })
     }
 
-    /// Call `f` for every match in `text` (normalised): leftmost-longest literal matches
-    /// that respect word boundaries, then regex matches.
-    pub fn find(&self, text: &str, mut f: impl FnMut(Hit)) {
+    /// Call `f` for every match in `text` (normalised): maximal literal matches that
+    /// respect word boundaries, in order of start, then regex matches. `buf` is scratch space.
+    pub fn find(&self, text: &str, buf: &mut Vec<Hit>, mut f: impl FnMut(Hit)) {
         let bytes = text.as_bytes();
         if let Some(ac) = &self.ac {
-            for m in ac.find_iter(text) {
+            buf.clear();
+            for m in ac.find_overlapping_iter(text) {
                 let t = &self.terms[m.pattern().as_usize()];
                 if t.bounds.0 && m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric() {
                     continue;
@@ -217,23 +222,23 @@ impl PatternSet {
                 if t.bounds.1 && bytes.get(m.end()).is_some_and(u8::is_ascii_alphanumeric) {
                     continue;
                 }
-                f(Hit {
-                    term: m.pattern().as_usize(),
-                    start: m.start(),
-                    end: m.end(),
-                });
+                buf.push(Hit { term: m.pattern().as_usize(), start: m.start(), end: m.end() });
+            }
+            // Longest first among equal starts; then drop matches inside an earlier one.
+            buf.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+            let mut reach = 0;
+            for h in buf.iter() {
+                if h.end > reach {
+                    reach = h.end;
+                    f(*h);
+                }
             }
         }
         if let Some(re) = &self.re {
             for m in re.find_iter(text) {
-                if m.is_empty() {
-                    continue;
+                if !m.is_empty() {
+                    f(Hit { term: self.literals + m.pattern().as_usize(), start: m.start(), end: m.end() });
                 }
-                f(Hit {
-                    term: self.literals + m.pattern().as_usize(),
-                    start: m.start(),
-                    end: m.end(),
-                });
             }
         }
     }
@@ -272,6 +277,7 @@ mod tests {
         let mut hits = Vec::new();
         set.find(
             "buy viagra online; xviagra; 爱上海龙凤419论坛",
+            &mut Vec::new(),
             |h| hits.push((set.terms[h.term].text.clone(), h.start)),
         );
         assert!(
@@ -287,6 +293,19 @@ mod tests {
                 .any(|(t, _)| t.contains("龙凤419") || t.contains("爱上海")),
             "{hits:?}"
         );
+    }
+
+    #[test]
+    fn maximal_matches_overlap() {
+        let src = "[pack]\nid = \"t\"\ncategory = \"gambling\"\nlang = \"id\"\nweight = 0.5\nsource = \"s\"\n\
+                   [[term]]\ntext = \"situs judi slot\"\n[[term]]\ntext = \"judi slot online\"\n\
+                   [[term]]\ntext = \"slot\"\n[[term]]\ntext = \"slot gacor\"\n";
+        let pack = parse(Path::new("t.toml"), src).unwrap();
+        let set = PatternSet::build(vec![(PathBuf::from("t.toml"), pack)]).unwrap();
+        let mut got = Vec::new();
+        let text = "situs judi slot online dan slot gacor, slotting";
+        set.find(text, &mut Vec::new(), |h| got.push(set.terms[h.term].text.clone()));
+        assert_eq!(got, ["situs judi slot", "judi slot online", "slot gacor"]);
     }
 
     #[test]
