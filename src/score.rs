@@ -112,7 +112,11 @@ pub fn score(findings: &mut [Finding]) -> f32 {
         }
     }
     let support_cap = -(1.0 - SUPPORT_CAP as f64).ln();
-    let mut support_scale = if support > support_cap { support_cap / support } else { 1.0 };
+    let mut support_scale = if support > support_cap {
+        support_cap / support
+    } else {
+        1.0
+    };
     // ... and counts in full only beside primary evidence of SUPPORT_FULL_AT or more.
     let primary = 1.0 - (-all).exp();
     support_scale *= (primary / SUPPORT_FULL_AT as f64).min(1.0);
@@ -122,8 +126,16 @@ pub fn score(findings: &mut [Finding]) -> f32 {
     let s = s_plain.max(s_all.min(QUOTED_CAP as f64)).clamp(0.0, 1.0);
     let total = all + support;
     for (f, &e) in findings.iter_mut().zip(&effective) {
-        let part = if is_supporting(&f.rule) { log(e) * support_scale } else { log(e) };
-        f.contribution = if total > 0.0 { (s * part / total) as f32 } else { 0.0 };
+        let part = if is_supporting(&f.rule) {
+            log(e) * support_scale
+        } else {
+            log(e)
+        };
+        f.contribution = if total > 0.0 {
+            (s * part / total) as f32
+        } else {
+            0.0
+        };
     }
     s as f32
 }
@@ -185,10 +197,16 @@ mod tests {
         assert!((s - (1.0 - 0.4 * (1.0 - SUPPORT_CAP))).abs() < 1e-5, "{s}");
         assert!((v.iter().map(|x| x.contribution).sum::<f32>() - s).abs() < 1e-5);
         // Beside weak primary evidence, proportionally less: 0.2 primary -> 0.4 of the cap.
-        let mut v = vec![f("hidden.links", 0.2, "hidden"), f("script.island", 0.2, "anchor")];
+        let mut v = vec![
+            f("hidden.links", 0.2, "hidden"),
+            f("script.island", 0.2, "anchor"),
+        ];
         let s = score(&mut v);
         let support = 1.0 - (1.0f64 - 0.2).powf(0.4);
-        assert!((s as f64 - (1.0 - 0.8 * (1.0 - support))).abs() < 1e-5, "{s}");
+        assert!(
+            (s as f64 - (1.0 - 0.8 * (1.0 - support))).abs() < 1e-5,
+            "{s}"
+        );
     }
 
     #[test]

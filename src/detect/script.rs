@@ -74,7 +74,13 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
     let many = islands.len() >= MANY_ISLANDS;
     // A page with much text in the island's script is bilingual, not injected.
     let share = |s: Script| {
-        let n: usize = ctx.profile.histogram.iter().filter(|h| h.0 == s).map(|h| h.1).sum();
+        let n: usize = ctx
+            .profile
+            .histogram
+            .iter()
+            .filter(|h| h.0 == s)
+            .map(|h| h.1)
+            .sum();
         n as f32 / ctx.profile.letters.max(1) as f32
     };
     for (i, isl) in islands.iter().enumerate() {
@@ -86,16 +92,29 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
         let close = after.trim_start().chars().next();
         let quoted = matches!(open, Some('"' | '“' | '«' | '„' | '‘' | '\'' | '‹' | '「'))
             || matches!(close, Some('"' | '”' | '»' | '’' | '\'' | '›'));
-        let prose = matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph | BlockKind::Line | BlockKind::Byline | BlockKind::Title);
+        let prose = matches!(
+            b.kind,
+            BlockKind::Heading
+                | BlockKind::Paragraph
+                | BlockKind::Line
+                | BlockKind::Byline
+                | BlockKind::Title
+        );
         let glued = prose
             && !quoted
             && ((before.trim().is_empty() && glued_by_space(after) && has_native(after, dominant))
-                || (after.trim().is_empty() && glued_by_space_rev(before) && has_native(before, dominant)));
+                || (after.trim().is_empty()
+                    && glued_by_space_rev(before)
+                    && has_native(before, dominant)));
         let mut w = BASE;
         let mut why: Vec<&str> = Vec::new();
         if glued {
             w += GLUED;
-            why.push(if before.trim().is_empty() { "glued to block start" } else { "glued to block end" });
+            why.push(if before.trim().is_empty() {
+                "glued to block start"
+            } else {
+                "glued to block end"
+            });
         }
         if isl.digits {
             w += DIGITS;
@@ -153,7 +172,13 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
             text: text[isl.start..isl.end].to_string(),
             context,
             block: isl.block,
-            note: format!("{} in a {} page{}{}", isl.script.full_name(), dominant.full_name(), if why.is_empty() { "" } else { ": " }, why.join(", ")),
+            note: format!(
+                "{} in a {} page{}{}",
+                isl.script.full_name(),
+                dominant.full_name(),
+                if why.is_empty() { "" } else { ": " },
+                why.join(", ")
+            ),
         });
     }
 }
@@ -165,10 +190,20 @@ fn excused(ctx: &Context<'_>, isl: &Island) -> bool {
     let b = &ctx.blocks.blocks[isl.block];
     let text = ctx.blocks.text_of(b);
     let (gs, ge) = (b.text.start + isl.start, b.text.start + isl.end);
-    if ctx.blocks.lang_spans.iter().any(|r| r.start <= gs && ge <= r.end) {
+    if ctx
+        .blocks
+        .lang_spans
+        .iter()
+        .any(|r| r.start <= gs && ge <= r.end)
+    {
         return true;
     }
-    if ctx.blocks.links.iter().any(|l| l.lang_tagged && l.text.start <= gs && ge <= l.text.end) {
+    if ctx
+        .blocks
+        .links
+        .iter()
+        .any(|l| l.lang_tagged && l.text.start <= gs && ge <= l.text.end)
+    {
         return true;
     }
     if isl.letters < 2 && !isl.digits {
@@ -193,19 +228,66 @@ fn excused(ctx: &Context<'_>, isl: &Island) -> bool {
     let inside = before.chars().rev().find(is_bracket).is_some_and(opening)
         && after.chars().find(is_bracket).is_some_and(closing);
     // Followed by a bracketed reading or translation: `出塚水産 (Dezuka Suisan)`.
-    let glossed = text[isl.end..].trim_start().chars().next().is_some_and(opening);
+    let glossed = text[isl.end..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(opening);
     inside || (glossed && !isl.digits)
 }
 
 /// Native names of languages, as language menus list them.
 fn is_endonym(s: &str) -> bool {
     const NAMES: &[&str] = &[
-        "中文", "简体中文", "繁體中文", "繁体中文", "简体", "繁體", "日本語", "한국어", "조선말", "Русский",
-        "Українська", "Български", "Беларуская", "Српски", "Македонски", "Қазақ тілі", "Монгол",
-        "Ελληνικά", "العربية", "فارسی", "دری", "پښتو", "اردو", "עברית", "ייִדיש", "हिन्दी", "বাংলা",
-        "ਪੰਜਾਬੀ", "ગુજરાતી", "தமிழ்", "తెలుగు", "ಕನ್ನಡ", "മലയാളം", "मराठी", "नेपाली", "සිංහල",
-        "ไทย", "ລາວ", "ខ្មែរ", "မြန်မာ", "ქართული", "Հայերեն", "አማርኛ", "ትግርኛ", "Кыргызча", "Тоҷикӣ",
-        "Татарча", "Ўзбекча", "Azərbaycanca",
+        "中文",
+        "简体中文",
+        "繁體中文",
+        "繁体中文",
+        "简体",
+        "繁體",
+        "日本語",
+        "한국어",
+        "조선말",
+        "Русский",
+        "Українська",
+        "Български",
+        "Беларуская",
+        "Српски",
+        "Македонски",
+        "Қазақ тілі",
+        "Монгол",
+        "Ελληνικά",
+        "العربية",
+        "فارسی",
+        "دری",
+        "پښتو",
+        "اردو",
+        "עברית",
+        "ייִדיש",
+        "हिन्दी",
+        "বাংলা",
+        "ਪੰਜਾਬੀ",
+        "ગુજરાતી",
+        "தமிழ்",
+        "తెలుగు",
+        "ಕನ್ನಡ",
+        "മലയാളം",
+        "मराठी",
+        "नेपाली",
+        "සිංහල",
+        "ไทย",
+        "ລາວ",
+        "ខ្មែរ",
+        "မြန်မာ",
+        "ქართული",
+        "Հայերեն",
+        "አማርኛ",
+        "ትግርኛ",
+        "Кыргызча",
+        "Тоҷикӣ",
+        "Татарча",
+        "Ўзбекча",
+        "Azərbaycanca",
     ];
     NAMES.contains(&s)
 }
@@ -214,8 +296,11 @@ fn is_endonym(s: &str) -> bool {
 /// `僕のヒーローアカデミア | Boku no Hero Academia`.
 fn translated(after: &str, dominant: Script) -> bool {
     let t = after.trim_start();
-    let Some(sep) = t.chars().next() else { return false };
-    matches!(sep, '|' | '-' | '–' | '—' | '/' | ':' | '：') && has_native(&t[sep.len_utf8()..], dominant)
+    let Some(sep) = t.chars().next() else {
+        return false;
+    };
+    matches!(sep, '|' | '-' | '–' | '—' | '/' | ':' | '：')
+        && has_native(&t[sep.len_utf8()..], dominant)
 }
 
 /// The text after an island starts with white space only, then a letter or digit.
@@ -227,7 +312,10 @@ fn glued_by_space(after: &str) -> bool {
 /// The text before an island ends with white space only, after a letter or digit.
 fn glued_by_space_rev(before: &str) -> bool {
     let t = before.trim_end();
-    before.len() > t.len() && t.chars().next_back().is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '!' | '?'))
+    before.len() > t.len()
+        && t.chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '!' | '?'))
 }
 
 fn meta_mismatched(ctx: &Context<'_>, idx: usize) -> bool {

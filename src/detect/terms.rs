@@ -74,7 +74,11 @@ pub fn detect(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
     for i in first..out.items.len() {
         let f = &out.items[i];
         let running = |c: &str| matches!(c, "paragraph" | "list" | "anchor" | "line" | "attribute");
-        let lone = out.items[first..].iter().filter(|g| g.rule == f.rule && running(g.context)).count() == 1;
+        let lone = out.items[first..]
+            .iter()
+            .filter(|g| g.rule == f.rule && running(g.context))
+            .count()
+            == 1;
         if lone && running(f.context) {
             let f = &mut out.items[i];
             f.weight *= LONE;

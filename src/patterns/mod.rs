@@ -222,7 +222,11 @@ impl PatternSet {
                 if t.bounds.1 && bytes.get(m.end()).is_some_and(u8::is_ascii_alphanumeric) {
                     continue;
                 }
-                buf.push(Hit { term: m.pattern().as_usize(), start: m.start(), end: m.end() });
+                buf.push(Hit {
+                    term: m.pattern().as_usize(),
+                    start: m.start(),
+                    end: m.end(),
+                });
             }
             // Longest first among equal starts; then drop matches inside an earlier one.
             buf.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -237,7 +241,11 @@ impl PatternSet {
         if let Some(re) = &self.re {
             for m in re.find_iter(text) {
                 if !m.is_empty() {
-                    f(Hit { term: self.literals + m.pattern().as_usize(), start: m.start(), end: m.end() });
+                    f(Hit {
+                        term: self.literals + m.pattern().as_usize(),
+                        start: m.start(),
+                        end: m.end(),
+                    });
                 }
             }
         }
@@ -304,7 +312,9 @@ mod tests {
         let set = PatternSet::build(vec![(PathBuf::from("t.toml"), pack)]).unwrap();
         let mut got = Vec::new();
         let text = "situs judi slot online dan slot gacor, slotting";
-        set.find(text, &mut Vec::new(), |h| got.push(set.terms[h.term].text.clone()));
+        set.find(text, &mut Vec::new(), |h| {
+            got.push(set.terms[h.term].text.clone())
+        });
         assert_eq!(got, ["situs judi slot", "judi slot online", "slot gacor"]);
     }
 

@@ -178,7 +178,7 @@ impl<W: Write> JsonLines<W> {
     }
 
     fn line<T: Serialize>(&mut self, row: &T) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, row).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut self.out, row).map_err(io::Error::from)?;
         self.out.write_all(b"\n")
     }
 }

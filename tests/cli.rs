@@ -1,0 +1,286 @@
+//! The command line as a user runs it: inputs, output formats, exit codes, errors, colour.
+
+mod common;
+
+use common::{documents, fixtures, json_lines, run};
+
+fn case(name: &str) -> String {
+    fixtures().join("cases").join(name).display().to_string()
+}
+
+const CLEAN_TEXT: &str = "A quiet week\n\nThe library extended its opening hours on weekdays, and the reading room now stays open until eight in the evening for students preparing for exams.\n";
+
+#[test]
+fn stdin_text_is_clean_and_exits_0() {
+    let out = run(&["--format", "jsonl"], CLEAN_TEXT.as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = documents(&out.stdout);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].path, "-");
+    assert_eq!(docs[0].record, None);
+    assert_eq!(docs[0].verdict, "clean");
+    assert_eq!(docs[0].score, 0.0);
+    assert_eq!(docs[0].language.as_deref(), Some("en"));
+    let rows = json_lines(&out.stdout);
+    let summary = rows.last().unwrap();
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["documents"], 1);
+    assert_eq!(summary["clean"], 1);
+}
+
+#[test]
+fn dash_reads_stdin_and_spam_exits_1() {
+    let text = "Quantum Leap\n\n上海龙凤419会所 The Shanghai Quantum Research Center made global headlines in 2024 by building a machine with 128 qubits.\n";
+    let out = run(&["--format", "jsonl", "-"], text.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let docs = documents(&out.stdout);
+    assert_eq!(docs[0].verdict, "spam");
+    let island = docs[0]
+        .findings
+        .iter()
+        .find(|f| f.rule == "script.island")
+        .expect("island");
+    assert_eq!(
+        &text.as_bytes()[island.start..island.end],
+        "上海龙凤419会所".as_bytes()
+    );
+    assert_eq!(
+        (island.line, island.column, island.context.as_str()),
+        (3, 1, "paragraph")
+    );
+    // --exit-zero keeps the verdict but not the status.
+    let out = run(&["--format", "jsonl", "--exit-zero", "-"], text.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(documents(&out.stdout)[0].verdict, "spam");
+}
+
+#[test]
+fn threshold_moves_the_spam_line() {
+    let out = run(
+        &[
+            "--format",
+            "jsonl",
+            "--threshold",
+            "1.0",
+            &case("article-escort-glued.txt"),
+        ],
+        b"",
+    );
+    let d = &documents(&out.stdout)[0];
+    assert_ne!(d.verdict, "spam");
+    assert!(d.score > 0.7);
+    assert_eq!(out.status.code(), Some(0));
+    let bad = run(&["--threshold", "1.5", "-"], b"");
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn missing_file_is_an_error_row_and_the_scan_goes_on() {
+    let clean = case("html-cooking-korean-dish-hangul.html");
+    let out = run(
+        &["--format", "jsonl", "/nonexistent/page.html", &clean],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2), "errors win over every verdict");
+    let rows = json_lines(&out.stdout);
+    assert_eq!(rows[0]["type"], "error");
+    assert_eq!(rows[0]["path"], "/nonexistent/page.html");
+    assert!(rows[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("/nonexistent/page.html"));
+    assert_eq!(rows[1]["type"], "document");
+    assert_eq!(rows[1]["path"], clean.as_str());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("spamscan: /nonexistent/page.html: "),
+        "{stderr}"
+    );
+    let summary = rows.last().unwrap();
+    assert_eq!(
+        (summary["documents"].as_u64(), summary["errors"].as_u64()),
+        (Some(1), Some(1))
+    );
+}
+
+#[test]
+fn jsonl_records_are_documents_and_bad_lines_are_errors() {
+    let input = concat!(
+        "{\"url\":\"http://a.example/1\",\"text\":\"The library extended its opening hours on weekdays for students.\"}\n",
+        "this is not json\n",
+        "{\"id\":\"r3\",\"text\":\"靚女一對一視像陪聊，全港上門約見，加LINE：lady-88xx，陪聊 陪聊 約會 約會\"}\n",
+        "{\"url\":\"http://a.example/4\",\"body\":\"no text field\"}\n",
+    );
+    let out = run(
+        &["--format", "jsonl", "--input-format", "jsonl"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let rows = json_lines(&out.stdout);
+    let kinds: Vec<(&str, Option<u64>)> = rows
+        .iter()
+        .map(|r| (r["type"].as_str().unwrap(), r["record"].as_u64()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("document", Some(0)),
+            ("error", Some(1)),
+            ("document", Some(2)),
+            ("error", Some(3)),
+            ("summary", None)
+        ]
+    );
+    assert_eq!(rows[0]["url"], "http://a.example/1");
+    assert_eq!(rows[0]["verdict"], "clean");
+    assert_eq!(rows[2]["url"], "r3");
+    assert_eq!(rows[2]["verdict"], "spam");
+    // Spans point into the record's text field.
+    let text = "靚女一對一視像陪聊，全港上門約見，加LINE：lady-88xx，陪聊 陪聊 約會 約會";
+    for f in rows[2]["findings"].as_array().unwrap() {
+        let (s, e) = (
+            f["start"].as_u64().unwrap() as usize,
+            f["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], f["text"].as_str().unwrap());
+    }
+    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 2);
+}
+
+#[test]
+fn human_output_without_colour_when_piped() {
+    let out = run(&[&case("article-escort-glued.txt")], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains('\u{1b}'),
+        "no escape codes when stdout is not a terminal"
+    );
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.contains("article-escort-glued.txt: spam (score "),
+        "{first}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.contains("script.island") && l.contains("上海龙凤419")),
+        "{text}"
+    );
+    // Forced colour highlights the flagged text.
+    let out = run(
+        &["--color", "always", &case("article-escort-glued.txt")],
+        b"",
+    );
+    assert!(String::from_utf8(out.stdout).unwrap().contains("\u{1b}["));
+}
+
+#[test]
+fn reserved_words_and_dot_slash() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("rules"), CLEAN_TEXT).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_spamscan"))
+        .args(["--format", "jsonl", "./rules"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(documents(&out.stdout)[0].path, "./rules");
+    let out = run(&["rules"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let listing = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        listing.contains("terms.zh.escort") && listing.contains("adult"),
+        "{listing}"
+    );
+    let out = run(&["rules", "--export-literals"], b"");
+    let literals = String::from_utf8(out.stdout).unwrap();
+    assert!(literals.lines().any(|l| l == "爱上海419"));
+    assert_eq!(run(&["eval"], b"").status.code(), Some(2));
+}
+
+#[test]
+fn broken_pack_stops_with_position() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        "[pack]\nid = \"x.y\"\ncategory = \"adult\"\nlang = \"zh\"\nweight = 0.5\nsource = \"test\"\n\n[[term]]\ntext = \"ok\"\nweight = 2.0\n",
+    )
+    .unwrap();
+    let out = run(
+        &["--patterns", dir.path().to_str().unwrap(), "-"],
+        CLEAN_TEXT.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("bad.toml:10:10: weight 2 is outside (0, 1]"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn extra_pack_adds_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("mine.toml"),
+        "[pack]\nid = \"en.widgets\"\ncategory = \"counterfeit\"\nlang = \"en\"\nweight = 0.9\nsource = \"test\"\n\n[[term]]\ntext = \"replica widgets\"\n",
+    )
+    .unwrap();
+    let text = "Replica widgets cheap\n\nThe library extended its opening hours on weekdays for students preparing for their exams.\n";
+    let out = run(
+        &[
+            "--format",
+            "jsonl",
+            "--patterns",
+            dir.path().to_str().unwrap(),
+            "-",
+        ],
+        text.as_bytes(),
+    );
+    let d = &documents(&out.stdout)[0];
+    let f = d
+        .findings
+        .iter()
+        .find(|f| f.rule == "terms.en.widgets")
+        .expect("custom rule");
+    assert_eq!((f.start, f.end, f.context.as_str()), (0, 15, "title"));
+}
+
+#[test]
+fn closed_stdout_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let files: Vec<String> = (0..200).map(|_| case("article-escort-glued.txt")).collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_spamscan"))
+        .args(["--format", "jsonl"])
+        .args(&files)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "a closed pipe is not an error");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn directory_argument_is_an_error_row() {
+    let out = run(&["--format", "jsonl", fixtures().to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json_lines(&out.stdout)[0]["type"], "error");
+}
