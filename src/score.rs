@@ -8,7 +8,9 @@
 //! `suspicious`, not `spam`. Supporting findings (hidden content, link blocks, a declared
 //! language the body does not bear out) together give at most [`SUPPORT_CAP`], and that only
 //! beside primary evidence (terms, islands, metadata) of [`SUPPORT_FULL_AT`]; alone they give
-//! nothing, so they never make a verdict by themselves. Each finding's contribution is its share of `−ln(1 − score)`,
+//! nothing, so they never make a verdict by themselves. Weak spam words (weight below
+//! [`TOPIC_WEIGHT`]) in running text are the vocabulary of honest articles on the subject:
+//! together they give at most [`TOPIC_CAP`]. Each finding's contribution is its share of `−ln(1 − score)`,
 //! scaled so that the contributions add up to the score.
 
 use crate::detect::Finding;
@@ -21,6 +23,11 @@ pub const QUOTED_CAP: f32 = 0.6;
 pub const SUPPORT_CAP: f32 = 0.3;
 /// Primary evidence at which supporting findings count in full; below, proportionally less.
 pub const SUPPORT_FULL_AT: f32 = 0.5;
+/// Term findings in running text below this weight are topic vocabulary.
+pub const TOPIC_WEIGHT: f32 = 0.35;
+/// Highest score that topic vocabulary gives together (below the default suspicious line):
+/// an honest article about gambling names many gambling words.
+pub const TOPIC_CAP: f32 = 0.35;
 
 /// The verdict on a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -98,46 +105,60 @@ pub fn score(findings: &mut [Finding]) -> f32 {
         rank += 1;
     }
     let log = |e: f32| -(1.0 - e as f64).ln();
-    // Supporting evidence (hidden content, link blocks, declared language) is capped and
-    // scaled by the primary evidence: alone it leaves a page clean ...
-    let (mut support, mut all, mut plain) = (0f64, 0f64, 0f64);
+    let mut sum = [0f64; 4];
     for (f, &e) in findings.iter().zip(&effective) {
-        if is_supporting(&f.rule) {
-            support += log(e);
-        } else {
-            all += log(e);
-            if f.context != "code" {
-                plain += log(e);
-            }
-        }
+        sum[class(f) as usize] += log(e);
     }
-    let support_cap = -(1.0 - SUPPORT_CAP as f64).ln();
-    let mut support_scale = if support > support_cap {
-        support_cap / support
-    } else {
-        1.0
+    let cap = |sum: f64, cap: f32| {
+        let c = -(1.0 - cap as f64).ln();
+        if sum > c { c / sum } else { 1.0 }
     };
-    // ... and counts in full only beside primary evidence of SUPPORT_FULL_AT or more.
-    let primary = 1.0 - (-all).exp();
-    support_scale *= (primary / SUPPORT_FULL_AT as f64).min(1.0);
-    let support = support * support_scale;
-    let s_all = 1.0 - (-(all + support)).exp();
+    let mut scale = [1.0f64; 4];
+    scale[Class::Topic as usize] = cap(sum[Class::Topic as usize], TOPIC_CAP);
+    let plain = sum[Class::Primary as usize] + sum[Class::Topic as usize] * scale[Class::Topic as usize];
+    let quoted = sum[Class::Quoted as usize];
+    // Supporting evidence counts in full only beside primary evidence of SUPPORT_FULL_AT.
+    let primary = 1.0 - (-(plain + quoted)).exp();
+    scale[Class::Supporting as usize] = cap(sum[Class::Supporting as usize], SUPPORT_CAP) * (primary / SUPPORT_FULL_AT as f64).min(1.0);
+    let support = sum[Class::Supporting as usize] * scale[Class::Supporting as usize];
     let s_plain = 1.0 - (-(plain + support)).exp();
+    let s_all = 1.0 - (-(plain + quoted + support)).exp();
     let s = s_plain.max(s_all.min(QUOTED_CAP as f64)).clamp(0.0, 1.0);
-    let total = all + support;
+    let total = plain + quoted + support;
     for (f, &e) in findings.iter_mut().zip(&effective) {
-        let part = if is_supporting(&f.rule) {
-            log(e) * support_scale
-        } else {
-            log(e)
-        };
-        f.contribution = if total > 0.0 {
-            (s * part / total) as f32
-        } else {
-            0.0
-        };
+        let part = log(e) * scale[class(f) as usize];
+        f.contribution = if total > 0.0 { (s * part / total) as f32 } else { 0.0 };
     }
     s as f32
+}
+
+/// How a finding's evidence counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Counts in full.
+    Primary = 0,
+    /// A weak spam word in running text: what honest articles on the subject say. Together
+    /// such findings give at most [`TOPIC_CAP`].
+    Topic = 1,
+    /// Inside `<pre>`/`<code>`: with primary evidence at most [`QUOTED_CAP`].
+    Quoted = 2,
+    /// See [`is_supporting`].
+    Supporting = 3,
+}
+
+fn class(f: &Finding) -> Class {
+    if is_supporting(&f.rule) {
+        Class::Supporting
+    } else if f.context == "code" {
+        Class::Quoted
+    } else if f.rule.starts_with("terms.")
+        && f.weight < TOPIC_WEIGHT
+        && matches!(f.context, "paragraph" | "list" | "line" | "anchor" | "attribute")
+    {
+        Class::Topic
+    } else {
+        Class::Primary
+    }
 }
 
 /// Rules whose findings support other evidence but cannot make a verdict alone.
@@ -207,6 +228,19 @@ mod tests {
             (s as f64 - (1.0 - 0.8 * (1.0 - support))).abs() < 1e-5,
             "{s}"
         );
+    }
+
+    #[test]
+    fn topic_vocabulary_is_capped() {
+        let mut v: Vec<Finding> = ["terms.zh.gambling", "terms.en.casino", "terms.id.gambling"]
+            .iter()
+            .flat_map(|r| (0..5).map(move |_| f(r, 0.3, "paragraph")))
+            .collect();
+        let s = score(&mut v);
+        assert!((s - TOPIC_CAP).abs() < 1e-5, "{s}");
+        // The same words in a heading are not topic vocabulary.
+        v.push(f("terms.zh.gambling", 0.3, "heading"));
+        assert!(score(&mut v) > TOPIC_CAP);
     }
 
     #[test]

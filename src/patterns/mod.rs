@@ -56,6 +56,8 @@ pub struct TermInfo {
     /// A literal that starts (ends) with an ASCII letter or digit only matches where no ASCII
     /// letter or digit stands before (after) it.
     bounds: (bool, bool),
+    /// An exclusion: matched to cancel the terms inside it, never reported.
+    exclude: bool,
 }
 
 /// A match: term id (index into [`PatternSet::terms`]) and byte range in the searched text.
@@ -152,7 +154,14 @@ impl PatternSet {
                     weight: t.weight.map_or(weight, |w| *w.get_ref()),
                     text,
                     bounds,
+                    exclude: false,
                 });
+            }
+            for x in p.exclude {
+                let text = x.text.into_inner();
+                let b = text.as_bytes();
+                let bounds = (b[0].is_ascii_alphanumeric(), b[b.len() - 1].is_ascii_alphanumeric());
+                literals.push(TermInfo { pack: idx, weight: 0.0, text, bounds, exclude: true });
             }
             for r in p.pattern {
                 let text = r.regex.into_inner();
@@ -161,6 +170,7 @@ impl PatternSet {
                     weight: r.weight.map_or(weight, |w| *w.get_ref()),
                     text,
                     bounds: (false, false),
+                    exclude: false,
                 });
             }
         }
@@ -234,7 +244,9 @@ impl PatternSet {
             for h in buf.iter() {
                 if h.end > reach {
                     reach = h.end;
-                    f(*h);
+                    if !self.terms[h.term].exclude {
+                        f(*h);
+                    }
                 }
             }
         }
@@ -258,7 +270,7 @@ impl PatternSet {
 
     /// The literal terms, one per entry (for baselines and users' own tooling).
     pub fn literals(&self) -> impl Iterator<Item = &str> {
-        self.terms[..self.literals].iter().map(|t| t.text.as_str())
+        self.terms[..self.literals].iter().filter(|t| !t.exclude).map(|t| t.text.as_str())
     }
 }
 
@@ -316,6 +328,15 @@ mod tests {
             got.push(set.terms[h.term].text.clone())
         });
         assert_eq!(got, ["situs judi slot", "judi slot online", "slot gacor"]);
+
+        let src = "[pack]\nid = \"z\"\ncategory = \"adult\"\nlang = \"zh\"\nweight = 0.5\nsource = \"s\"\n\
+                   [[term]]\ntext = \"夜网\"\n[[exclude]]\ntext = \"昨夜网友\"\n";
+        let pack = parse(Path::new("z.toml"), src).unwrap();
+        let set = PatternSet::build(vec![(PathBuf::from("z.toml"), pack)]).unwrap();
+        let mut got = Vec::new();
+        set.find("昨夜网友说, 上海夜网", &mut Vec::new(), |h| got.push((set.terms[h.term].text.clone(), h.start)));
+        assert_eq!(got, [("夜网".to_string(), "昨夜网友说, 上海".len())]);
+        assert_eq!(set.literals().collect::<Vec<_>>(), ["夜网"]);
     }
 
     #[test]

@@ -31,6 +31,21 @@ pub struct PackFile {
     /// Regular expressions.
     #[serde(default)]
     pub pattern: Vec<PatternEntry>,
+    /// Harmless longer words that contain a term (`昨夜网友` contains `夜网`): a term match
+    /// inside one of these is no match.
+    #[serde(default)]
+    pub exclude: Vec<ExcludeEntry>,
+}
+
+/// An `[[exclude]]` entry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExcludeEntry {
+    /// The harmless word, in normalised form.
+    pub text: Spanned<String>,
+    /// Why it is harmless.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// The `[pack]` table.
@@ -151,6 +166,16 @@ pub fn parse(name: &Path, src: &str) -> Result<PackFile, Error> {
             return Err(at(start, format!("duplicate term `{text}`")));
         }
     }
+    for x in &pack.exclude {
+        let text = x.text.get_ref();
+        norm.run(text);
+        if text.trim().is_empty() || norm.text != *text {
+            return Err(at(x.text.span().start, format!("exclude `{text}` is empty or not normalised")));
+        }
+        if !pack.term.iter().any(|t| text.contains(t.text.get_ref().as_str())) {
+            return Err(at(x.text.span().start, format!("exclude `{text}` contains no term of this pack")));
+        }
+    }
     for p in &pack.pattern {
         if let Some(w) = &p.weight {
             check_weight(w)?;
@@ -217,6 +242,10 @@ mod tests {
         assert!(err("[pack\n").starts_with("p.toml:1:"));
         assert!(
             err(&HEAD.replace("adult", "spam")).starts_with("p.toml:3:12: unknown category `spam`")
+        );
+        assert_eq!(
+            err(&format!("{HEAD}[[term]]\ntext = \"夜网\"\n[[exclude]]\ntext = \"昨夜\"\n")),
+            "p.toml:10:8: exclude `昨夜` contains no term of this pack"
         );
     }
 
