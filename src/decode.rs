@@ -50,13 +50,8 @@ impl OffsetMap {
     pub fn to_src(&self, src: &[u8], at: usize) -> usize {
         match self {
             OffsetMap::Identity { shift } => (at + shift).min(src.len()),
-            OffsetMap::Decoded {
-                encoding,
-                checkpoints,
-            } => {
-                let i = checkpoints
-                    .partition_point(|&(t, _)| t <= at)
-                    .saturating_sub(1);
+            OffsetMap::Decoded { encoding, checkpoints } => {
+                let i = checkpoints.partition_point(|&(t, _)| t <= at).saturating_sub(1);
                 let (mut written, mut pos) = checkpoints.get(i).copied().unwrap_or((0, 0));
                 if written >= at {
                     return pos;
@@ -114,20 +109,14 @@ fn utf8(bytes: &[u8], bom: usize) -> Text<'_> {
         Ok(s) => Cow::Borrowed(s),
         Err(_) => return decode_with(bytes, UTF_8, bom),
     };
-    Text {
-        text,
-        map: OffsetMap::Identity { shift: bom },
-        encoding: UTF_8,
-    }
+    Text { text, map: OffsetMap::Identity { shift: bom }, encoding: UTF_8 }
 }
 
 /// Weigh the declared charset against the detector: a declaration whose decoding has no
 /// errors wins; else the detector's guess if it decodes cleanly; else the declaration.
 fn choose(bytes: &[u8], prefix: &[u8], declared: Option<&'static Encoding>) -> &'static Encoding {
-    let clean = |enc: &'static Encoding| {
-        enc.decode_without_bom_handling_and_without_replacement(prefix)
-            .is_some()
-    };
+    let clean =
+        |enc: &'static Encoding| enc.decode_without_bom_handling_and_without_replacement(prefix).is_some();
     if let Some(d) = declared {
         if d != UTF_8 && clean(d) {
             return d;
@@ -198,9 +187,7 @@ fn decode_with<'a>(bytes: &'a [u8], enc: &'static Encoding, start: usize) -> Tex
         let last = end == src.len();
         let mut seg = &src[pos..end];
         loop {
-            let need = decoder
-                .max_utf8_buffer_length(seg.len())
-                .unwrap_or(seg.len() * 3 + 16);
+            let need = decoder.max_utf8_buffer_length(seg.len()).unwrap_or(seg.len() * 3 + 16);
             out.reserve(need);
             let (res, read, _) = decoder.decode_to_string(seg, &mut out, last);
             seg = &seg[read..];
@@ -213,14 +200,7 @@ fn decode_with<'a>(bytes: &'a [u8], enc: &'static Encoding, start: usize) -> Tex
             checkpoints.push((out.len(), start + pos));
         }
     }
-    Text {
-        text: Cow::Owned(out),
-        map: OffsetMap::Decoded {
-            encoding: enc,
-            checkpoints,
-        },
-        encoding: enc,
-    }
+    Text { text: Cow::Owned(out), map: OffsetMap::Decoded { encoding: enc, checkpoints }, encoding: enc }
 }
 
 /// A position where no multi-byte character can be in progress: before a byte that is never
@@ -231,11 +211,7 @@ fn is_clean_boundary(src: &[u8], at: usize, enc: &'static Encoding) -> bool {
         if at % 2 != 0 || at + 1 >= src.len() {
             return false;
         }
-        let hi = if enc == UTF_16LE {
-            src[at + 1]
-        } else {
-            src[at]
-        };
+        let hi = if enc == UTF_16LE { src[at + 1] } else { src[at] };
         return !(0xD8..=0xDF).contains(&hi);
     }
     if enc.is_single_byte() {
@@ -245,7 +221,7 @@ fn is_clean_boundary(src: &[u8], at: usize, enc: &'static Encoding) -> bool {
     if enc == encoding_rs::ISO_2022_JP {
         b <= 0x20
     } else if enc == UTF_8 {
-        b < 0x80 || b >= 0xC0
+        !(0x80..0xC0).contains(&b)
     } else {
         b <= 0x2F
     }
@@ -258,29 +234,21 @@ pub fn declared_charset(prefix: &[u8]) -> Option<&'static Encoding> {
     let mut from = 0;
     while let Some(i) = memchr::memmem::find(&lower[from..], b"<meta") {
         let tag_start = from + i;
-        let tag_end =
-            memchr::memchr(b'>', &lower[tag_start..]).map_or(lower.len(), |e| tag_start + e);
+        let tag_end = memchr::memchr(b'>', &lower[tag_start..]).map_or(lower.len(), |e| tag_start + e);
         let tag = &lower[tag_start..tag_end];
         if let Some(c) = memchr::memmem::find(tag, b"charset") {
             let rest = &tag[c + 7..];
             let rest = rest.trim_ascii_start();
             if let Some(rest) = rest.strip_prefix(b"=") {
                 let rest = rest.trim_ascii_start();
-                let rest = rest
-                    .strip_prefix(b"\"")
-                    .or_else(|| rest.strip_prefix(b"'"))
-                    .unwrap_or(rest);
+                let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
                 let end = rest
                     .iter()
                     .position(|&b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
                     .unwrap_or(rest.len());
                 if let Some(enc) = Encoding::for_label(&rest[..end]) {
                     // A page cannot declare itself UTF-16 in a way that makes sense here.
-                    return Some(if enc == UTF_16LE || enc == UTF_16BE {
-                        UTF_8
-                    } else {
-                        enc
-                    });
+                    return Some(if enc == UTF_16LE || enc == UTF_16BE { UTF_8 } else { enc });
                 }
             }
         }
@@ -302,12 +270,7 @@ mod tests {
         assert_eq!(decoded.text, text);
         let mut src_pos = 0;
         for (i, ch) in text.char_indices() {
-            assert_eq!(
-                decoded.map.to_src(&bytes, i),
-                src_pos,
-                "{} at {i} ({ch})",
-                enc.name()
-            );
+            assert_eq!(decoded.map.to_src(&bytes, i), src_pos, "{} at {i} ({ch})", enc.name());
             let (b, _, _) = enc.encode(&text[i..i + ch.len_utf8()]);
             src_pos += b.len();
         }
@@ -329,10 +292,7 @@ mod tests {
             (&ja, encoding_rs::EUC_JP),
             (&ko, encoding_rs::EUC_KR),
             (&ru, encoding_rs::WINDOWS_1251),
-            (
-                &"Grüße à la française ".repeat(30),
-                encoding_rs::WINDOWS_1252,
-            ),
+            (&"Grüße à la française ".repeat(30), encoding_rs::WINDOWS_1252),
             (&"Zażółć gęślą jaźń ".repeat(30), encoding_rs::WINDOWS_1250),
         ] {
             check_roundtrip(text, enc);
@@ -384,9 +344,8 @@ mod tests {
 
     #[test]
     fn broken_utf8_is_replaced_and_mapped() {
-        let mut bytes = "Zdanie po polsku: zażółć gęślą jaźń, źdźbło, łódź, ćma, żółć. "
-            .repeat(3)
-            .into_bytes();
+        let mut bytes =
+            "Zdanie po polsku: zażółć gęślą jaźń, źdźbło, łódź, ćma, żółć. ".repeat(3).into_bytes();
         bytes.push(0xC5); // truncated two-byte sequence
         bytes.extend_from_slice(" dalej żółw".as_bytes());
         bytes.extend_from_slice("<meta charset=utf-8>".as_bytes());
@@ -399,14 +358,9 @@ mod tests {
 
     #[test]
     fn meta_prescan() {
+        assert_eq!(declared_charset(b"<META CHARSET='windows-1251'>"), Some(encoding_rs::WINDOWS_1251));
         assert_eq!(
-            declared_charset(b"<META CHARSET='windows-1251'>"),
-            Some(encoding_rs::WINDOWS_1251)
-        );
-        assert_eq!(
-            declared_charset(
-                b"<meta http-equiv=content-type content=\"text/html; charset=gb2312\">"
-            ),
+            declared_charset(b"<meta http-equiv=content-type content=\"text/html; charset=gb2312\">"),
             Some(encoding_rs::GBK)
         );
         assert_eq!(declared_charset(b"<meta name=x content=y>"), None);

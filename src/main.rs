@@ -13,10 +13,7 @@ use spamscan::{EngineBuilder, Thresholds};
 fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
-        Some(Command::Rules {
-            patterns,
-            export_literals,
-        }) => rules(&patterns, export_literals),
+        Some(Command::Rules { patterns, export_literals }) => rules(&patterns, export_literals),
         Some(Command::Eval) | Some(Command::Tune) => {
             eprintln!("spamscan: `eval` and `tune` are reserved for a later version");
             ExitCode::from(2)
@@ -27,10 +24,8 @@ fn main() -> ExitCode {
 
 fn scan(args: &Args) -> ExitCode {
     let a = &args.scan;
-    let mut builder = EngineBuilder::new().thresholds(Thresholds {
-        spam: a.threshold,
-        suspicious: a.suspicious_threshold,
-    });
+    let mut builder =
+        EngineBuilder::new().thresholds(Thresholds { spam: a.threshold, suspicious: a.suspicious_threshold });
     for d in &a.patterns {
         builder = builder.patterns_dir(d);
     }
@@ -66,25 +61,21 @@ fn rules(dirs: &[std::path::PathBuf], export_literals: bool) -> ExitCode {
     let res = if export_literals {
         set.literals().try_for_each(|t| writeln!(out, "{t}"))
     } else {
-        writeln!(
-            out,
-            "{:<28} {:<12} {:<5} {:>6} {:>8}  file",
-            "rule", "category", "lang", "terms", "weight"
-        )
-        .and_then(|_| {
-            set.packs.iter().try_for_each(|p| {
-                writeln!(
-                    out,
-                    "{:<28} {:<12} {:<5} {:>6} {:>8.2}  {}",
-                    p.rule,
-                    p.category,
-                    p.lang,
-                    p.terms + p.patterns,
-                    p.weight,
-                    p.file.display()
-                )
+        writeln!(out, "{:<28} {:<12} {:<5} {:>6} {:>8}  file", "rule", "category", "lang", "terms", "weight")
+            .and_then(|_| {
+                set.packs.iter().try_for_each(|p| {
+                    writeln!(
+                        out,
+                        "{:<28} {:<12} {:<5} {:>6} {:>8.2}  {}",
+                        p.rule,
+                        p.category,
+                        p.lang,
+                        p.terms + p.patterns,
+                        p.weight,
+                        p.file.display()
+                    )
+                })
             })
-        })
     };
     match res.and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,

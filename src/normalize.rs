@@ -66,10 +66,7 @@ impl Normalized {
         if self.src.is_empty() {
             return at;
         }
-        self.src.get(at).map_or_else(
-            || self.src.last().map_or(0, |l| l.1 as usize),
-            |p| p.0 as usize,
-        )
+        self.src.get(at).map_or_else(|| self.src.last().map_or(0, |l| l.1 as usize), |p| p.0 as usize)
     }
 
     /// Input offset where the output byte range ending (exclusive) at `at` ends.
@@ -147,9 +144,7 @@ fn fold_confusables(chars: &mut [(char, u32, u32)]) {
         }
         let word = &mut chars[start..i];
         let latin = word.iter().any(|c| c.0.is_ascii_alphabetic());
-        let other = word
-            .iter()
-            .any(|c| !c.0.is_ascii() && confusable(c.0).is_some());
+        let other = word.iter().any(|c| !c.0.is_ascii() && confusable(c.0).is_some());
         if latin && other {
             for c in word.iter_mut() {
                 if let Some(l) = confusable(c.0) {

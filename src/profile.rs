@@ -51,10 +51,7 @@ impl Profile {
     /// Profile the visible body blocks of `blocks`.
     pub fn of(blocks: &Blocks) -> Profile {
         let body = |k: BlockKind| {
-            matches!(
-                k,
-                BlockKind::Paragraph | BlockKind::Heading | BlockKind::ListItem | BlockKind::Line
-            )
+            matches!(k, BlockKind::Paragraph | BlockKind::Heading | BlockKind::ListItem | BlockKind::Line)
         };
         let mut hist: Vec<(Script, usize)> = Vec::new();
         let mut letters = 0;
@@ -69,11 +66,7 @@ impl Profile {
                 }
             }
         };
-        for b in blocks
-            .blocks
-            .iter()
-            .filter(|b| b.hidden.is_none() && body(b.kind))
-        {
+        for b in blocks.blocks.iter().filter(|b| b.hidden.is_none() && body(b.kind)) {
             count(blocks.text_of(b), &mut hist, &mut letters);
         }
         if letters == 0 {
@@ -81,16 +74,12 @@ impl Profile {
                 count(blocks.text_of(b), &mut hist, &mut letters);
             }
         }
-        hist.sort_by(|a, b| b.1.cmp(&a.1));
+        hist.sort_by_key(|h| std::cmp::Reverse(h.1));
         let dominant = hist.first().map_or(Script::Latin, |h| h.0);
 
         let mut sample = String::with_capacity(LID_SAMPLE);
         for pass in 0..2 {
-            for b in blocks
-                .blocks
-                .iter()
-                .filter(|b| b.hidden.is_none() && body(b.kind))
-            {
+            for b in blocks.blocks.iter().filter(|b| b.hidden.is_none() && body(b.kind)) {
                 let t = blocks.text_of(b).trim();
                 // Long blocks first: menus and captions are poor samples.
                 if (pass == 0) != (t.len() >= 80) {
@@ -98,12 +87,7 @@ impl Profile {
                 }
                 if sample.len() + t.len() + 1 > LID_SAMPLE {
                     let room = LID_SAMPLE.saturating_sub(sample.len());
-                    let cut = t
-                        .char_indices()
-                        .map(|(i, _)| i)
-                        .take_while(|&i| i <= room)
-                        .last()
-                        .unwrap_or(0);
+                    let cut = t.char_indices().map(|(i, _)| i).take_while(|&i| i <= room).last().unwrap_or(0);
                     sample.push_str(&t[..cut]);
                     break;
                 }
@@ -113,21 +97,10 @@ impl Profile {
         }
         let info = whatlang::detect(&sample);
         let (lang, confidence, reliable) = match info {
-            Some(i) => (
-                Some(iso639_1(i.lang())),
-                i.confidence(),
-                i.is_reliable() && sample.len() >= 200,
-            ),
+            Some(i) => (Some(iso639_1(i.lang())), i.confidence(), i.is_reliable() && sample.len() >= 200),
             None => (None, 0.0, false),
         };
-        Profile {
-            dominant,
-            histogram: hist,
-            lang,
-            confidence,
-            reliable,
-            letters,
-        }
+        Profile { dominant, histogram: hist, lang, confidence, reliable, letters }
     }
 }
 

@@ -48,10 +48,7 @@ impl EngineBuilder {
     /// [`Error::Pack`] for a broken pack, [`Error::Io`] for an unreadable pack directory.
     pub fn build(self) -> Result<Engine> {
         let patterns = PatternSet::load(&self.pattern_dirs)?;
-        Ok(Engine {
-            patterns: Arc::new(patterns),
-            thresholds: self.thresholds,
-        })
+        Ok(Engine { patterns: Arc::new(patterns), thresholds: self.thresholds })
     }
 }
 
@@ -156,16 +153,9 @@ impl Scanner<'_> {
             .drain(..)
             .map(|f| {
                 let (line, column) = lines.line_col(f.span.start);
-                let b =
-                    &self.blocks.blocks[f.block.min(self.blocks.blocks.len().saturating_sub(1))];
+                let b = &self.blocks.blocks[f.block.min(self.blocks.blocks.len().saturating_sub(1))];
                 let (before, after) = excerpt(&self.blocks, b, &f.text);
-                Located {
-                    finding: f,
-                    line,
-                    column,
-                    before,
-                    after,
-                }
+                Located { finding: f, line, column, before, after }
             })
             .collect();
         Report {
@@ -198,10 +188,7 @@ fn excerpt(blocks: &Blocks, b: &crate::extract::Block, flagged: &str) -> (String
         let chars: Vec<char> = text[..at].chars().rev().take(EXCERPT_CHARS).collect();
         chars.into_iter().rev().collect()
     };
-    let after: String = text[at + flagged.len()..]
-        .chars()
-        .take(EXCERPT_CHARS)
-        .collect();
+    let after: String = text[at + flagged.len()..].chars().take(EXCERPT_CHARS).collect();
     let clean = |s: String| s.replace(['\n', '\r', '\t'], " ");
     (clean(before), clean(after))
 }

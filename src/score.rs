@@ -6,7 +6,8 @@
 //! glued to every heading adds up. Findings inside `<pre>`/`<code>` (quotations) can raise
 //! the score to [`QUOTED_CAP`] at most: a page that quotes spam to explain a clean-up is
 //! `suspicious`, not `spam`. Supporting findings (hidden content, link blocks, a declared
-//! language the body does not bear out) together give at most [`SUPPORT_CAP`], and that only
+//! language the body does not bear out) count only beside primary evidence — hidden and link
+//! blocks only beside evidence found in the same block — together at most [`SUPPORT_CAP`], and that only
 //! beside primary evidence (terms, islands, metadata) of [`SUPPORT_FULL_AT`]; alone they give
 //! nothing, so they never make a verdict by themselves. Weak spam words (weight below
 //! [`TOPIC_WEIGHT`]) in running text are the vocabulary of honest articles on the subject:
@@ -62,10 +63,7 @@ pub struct Thresholds {
 
 impl Default for Thresholds {
     fn default() -> Self {
-        Thresholds {
-            spam: 0.7,
-            suspicious: 0.4,
-        }
+        Thresholds { spam: 0.7, suspicious: 0.4 }
     }
 }
 
@@ -90,10 +88,7 @@ pub fn score(findings: &mut [Finding]) -> f32 {
     // Rank findings within their rule, strongest first.
     let mut order: Vec<usize> = (0..findings.len()).collect();
     order.sort_by(|&a, &b| {
-        findings[a]
-            .rule
-            .cmp(&findings[b].rule)
-            .then(findings[b].weight.total_cmp(&findings[a].weight))
+        findings[a].rule.cmp(&findings[b].rule).then(findings[b].weight.total_cmp(&findings[a].weight))
     });
     let mut effective = vec![0f32; findings.len()];
     let mut rank = 0i32;
@@ -104,6 +99,15 @@ pub fn score(findings: &mut [Finding]) -> f32 {
         effective[i] = (findings[i].weight.clamp(0.0, 0.999)) * DECAY.powi(rank);
         rank += 1;
     }
+    // Hidden blocks and link blocks support only the evidence found in them: honest pages
+    // hide menus and list partner sites; a hidden block with spam terms is injected.
+    for (i, f) in findings.iter().enumerate() {
+        if (f.rule.starts_with("hidden.") || f.rule.starts_with("links."))
+            && !findings.iter().any(|g| g.block == f.block && !is_supporting(&g.rule))
+        {
+            effective[i] = 0.0;
+        }
+    }
     let log = |e: f32| -(1.0 - e as f64).ln();
     let mut sum = [0f64; 4];
     for (f, &e) in findings.iter().zip(&effective) {
@@ -111,7 +115,11 @@ pub fn score(findings: &mut [Finding]) -> f32 {
     }
     let cap = |sum: f64, cap: f32| {
         let c = -(1.0 - cap as f64).ln();
-        if sum > c { c / sum } else { 1.0 }
+        if sum > c {
+            c / sum
+        } else {
+            1.0
+        }
     };
     let mut scale = [1.0f64; 4];
     scale[Class::Topic as usize] = cap(sum[Class::Topic as usize], TOPIC_CAP);
@@ -119,7 +127,8 @@ pub fn score(findings: &mut [Finding]) -> f32 {
     let quoted = sum[Class::Quoted as usize];
     // Supporting evidence counts in full only beside primary evidence of SUPPORT_FULL_AT.
     let primary = 1.0 - (-(plain + quoted)).exp();
-    scale[Class::Supporting as usize] = cap(sum[Class::Supporting as usize], SUPPORT_CAP) * (primary / SUPPORT_FULL_AT as f64).min(1.0);
+    scale[Class::Supporting as usize] =
+        cap(sum[Class::Supporting as usize], SUPPORT_CAP) * (primary / SUPPORT_FULL_AT as f64).min(1.0);
     let support = sum[Class::Supporting as usize] * scale[Class::Supporting as usize];
     let s_plain = 1.0 - (-(plain + support)).exp();
     let s_all = 1.0 - (-(plain + quoted + support)).exp();
@@ -218,16 +227,10 @@ mod tests {
         assert!((s - (1.0 - 0.4 * (1.0 - SUPPORT_CAP))).abs() < 1e-5, "{s}");
         assert!((v.iter().map(|x| x.contribution).sum::<f32>() - s).abs() < 1e-5);
         // Beside weak primary evidence, proportionally less: 0.2 primary -> 0.4 of the cap.
-        let mut v = vec![
-            f("hidden.links", 0.2, "hidden"),
-            f("script.island", 0.2, "anchor"),
-        ];
+        let mut v = vec![f("hidden.links", 0.2, "hidden"), f("script.island", 0.2, "anchor")];
         let s = score(&mut v);
         let support = 1.0 - (1.0f64 - 0.2).powf(0.4);
-        assert!(
-            (s as f64 - (1.0 - 0.8 * (1.0 - support))).abs() < 1e-5,
-            "{s}"
-        );
+        assert!((s as f64 - (1.0 - 0.8 * (1.0 - support))).abs() < 1e-5, "{s}");
     }
 
     #[test]

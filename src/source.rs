@@ -99,11 +99,7 @@ pub struct Input {
 
 enum State {
     Single(Option<Document>),
-    Lines {
-        reader: Box<dyn BufRead>,
-        record: u64,
-        buf: Vec<u8>,
-    },
+    Lines { reader: Box<dyn BufRead>, record: u64, buf: Vec<u8> },
     Done,
 }
 
@@ -114,10 +110,7 @@ impl Input {
     /// [`Error::Io`] when the file cannot be opened or read, [`Error::TooLarge`] when a
     /// single-document input exceeds `opts.max_doc_size`.
     pub fn open(path: &str, opts: &SourceOptions) -> Result<Input> {
-        let io_err = |source| Error::Io {
-            path: path.to_string(),
-            source,
-        };
+        let io_err = |source| Error::Io { path: path.to_string(), source };
         let reader: Box<dyn Read> = if path == "-" {
             Box::new(io::stdin().lock())
         } else {
@@ -135,10 +128,7 @@ impl Input {
     /// # Errors
     /// As [`Input::open`].
     pub fn from_reader(path: &str, reader: Box<dyn Read>, opts: &SourceOptions) -> Result<Input> {
-        let io_err = |source| Error::Io {
-            path: path.to_string(),
-            source,
-        };
+        let io_err = |source| Error::Io { path: path.to_string(), source };
         let mut reader = BufReader::with_capacity(64 << 10, reader);
         let head = reader.fill_buf().map_err(io_err)?.to_vec();
         let format = match opts.format {
@@ -146,74 +136,38 @@ impl Input {
             f => f,
         };
         let state = match format {
-            InputFormat::Jsonl => State::Lines {
-                reader: Box::new(reader),
-                record: 0,
-                buf: Vec::new(),
-            },
+            InputFormat::Jsonl => State::Lines { reader: Box::new(reader), record: 0, buf: Vec::new() },
             f => {
                 let mut bytes = Vec::new();
                 let limit = opts.max_doc_size;
-                reader
-                    .by_ref()
-                    .take(limit + 1)
-                    .read_to_end(&mut bytes)
-                    .map_err(io_err)?;
+                reader.by_ref().take(limit + 1).read_to_end(&mut bytes).map_err(io_err)?;
                 if bytes.len() as u64 > limit {
-                    return Err(Error::TooLarge {
-                        path: path.into(),
-                        size: bytes.len() as u64,
-                        limit,
-                    });
+                    return Err(Error::TooLarge { path: path.into(), size: bytes.len() as u64, limit });
                 }
-                let format = if f == InputFormat::Html {
-                    Format::Html
-                } else {
-                    Format::Text
-                };
+                let format = if f == InputFormat::Html { Format::Html } else { Format::Text };
                 State::Single(Some(Document {
-                    origin: Origin {
-                        path: path.into(),
-                        record: None,
-                        url: None,
-                    },
+                    origin: Origin { path: path.into(), record: None, url: None },
                     bytes,
                     format,
                     utf8: false,
                 }))
             }
         };
-        Ok(Input {
-            path: path.into(),
-            state,
-            opts: opts.clone(),
-        })
+        Ok(Input { path: path.into(), state, opts: opts.clone() })
     }
 
     fn next_line(&mut self) -> Option<Result<Document>> {
-        let State::Lines {
-            reader,
-            record,
-            buf,
-        } = &mut self.state
-        else {
+        let State::Lines { reader, record, buf } = &mut self.state else {
             return None;
         };
         loop {
             buf.clear();
-            let limit = self
-                .opts
-                .max_doc_size
-                .saturating_mul(2)
-                .saturating_add(1 << 16);
+            let limit = self.opts.max_doc_size.saturating_mul(2).saturating_add(1 << 16);
             let n = match reader.by_ref().take(limit).read_until(b'\n', buf) {
                 Ok(n) => n,
                 Err(e) => {
                     self.state = State::Done;
-                    return Some(Err(Error::Io {
-                        path: self.path.clone(),
-                        source: e,
-                    }));
+                    return Some(Err(Error::Io { path: self.path.clone(), source: e }));
                 }
             };
             if n == 0 {
@@ -255,22 +209,10 @@ fn skip_line(reader: &mut Box<dyn BufRead>) -> io::Result<()> {
     }
 }
 
-fn parse_json_record(
-    path: &str,
-    record: u64,
-    line: &[u8],
-    opts: &SourceOptions,
-) -> Result<Document> {
-    let err = |message: String| Error::Record {
-        path: path.into(),
-        record,
-        message,
-    };
-    let value: serde_json::Value =
-        serde_json::from_slice(line).map_err(|e| err(format!("not JSON: {e}")))?;
-    let obj = value
-        .as_object()
-        .ok_or_else(|| err("not a JSON object".into()))?;
+fn parse_json_record(path: &str, record: u64, line: &[u8], opts: &SourceOptions) -> Result<Document> {
+    let err = |message: String| Error::Record { path: path.into(), record, message };
+    let value: serde_json::Value = serde_json::from_slice(line).map_err(|e| err(format!("not JSON: {e}")))?;
+    let obj = value.as_object().ok_or_else(|| err("not a JSON object".into()))?;
     let text = match obj.get(&opts.text_field) {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(_) => return Err(err(format!("field `{}` is not a string", opts.text_field))),
@@ -288,17 +230,9 @@ fn parse_json_record(
         Some(serde_json::Value::Number(n)) => Some(n.to_string()),
         _ => None,
     });
-    let format = if looks_like_html(text.as_bytes()) {
-        Format::Html
-    } else {
-        Format::Text
-    };
+    let format = if looks_like_html(text.as_bytes()) { Format::Html } else { Format::Text };
     Ok(Document {
-        origin: Origin {
-            path: path.into(),
-            record: Some(record),
-            url,
-        },
+        origin: Origin { path: path.into(), record: Some(record), url },
         bytes: text.into_bytes(),
         format,
         utf8: true,
@@ -333,8 +267,7 @@ pub fn sniff(path: &str, head: &[u8]) -> InputFormat {
     let trimmed = body.trim_ascii_start();
     if trimmed.first() == Some(&b'{') {
         let first_line = trimmed.split(|&b| b == b'\n').next().unwrap_or(trimmed);
-        if serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(first_line).is_ok()
-        {
+        if serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(first_line).is_ok() {
             return InputFormat::Jsonl;
         }
     }
@@ -355,18 +288,9 @@ pub fn looks_like_html(head: &[u8]) -> bool {
     let lower = &mut lower[..head.len()];
     lower.copy_from_slice(head);
     lower.make_ascii_lowercase();
-    const TAGS: [&[u8]; 8] = [
-        b"<!doctype html",
-        b"<html",
-        b"<head",
-        b"<body",
-        b"<meta ",
-        b"<title>",
-        b"<div",
-        b"<p>",
-    ];
-    TAGS.iter()
-        .any(|t| memchr::memmem::find(lower, t).is_some())
+    const TAGS: [&[u8]; 8] =
+        [b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<title>", b"<div", b"<p>"];
+    TAGS.iter().any(|t| memchr::memmem::find(lower, t).is_some())
 }
 
 #[cfg(test)]
@@ -379,30 +303,21 @@ mod tests {
             ("a.txt", b"Hello world\n", InputFormat::Text),
             ("a", b"<!DOCTYPE html><html>", InputFormat::Html),
             ("a", b"\xEF\xBB\xBF  <html lang=en>", InputFormat::Html),
-            (
-                "a",
-                b"{\"url\":\"u\",\"text\":\"t\"}\n{\"x\":1}",
-                InputFormat::Jsonl,
-            ),
+            ("a", b"{\"url\":\"u\",\"text\":\"t\"}\n{\"x\":1}", InputFormat::Jsonl),
             ("a", b"{not json", InputFormat::Text),
             ("x.jsonl", b"", InputFormat::Jsonl),
             ("x.htm", b"plain", InputFormat::Html),
         ];
         for (path, head, want) in cases {
-            assert_eq!(
-                sniff(path, head),
-                *want,
-                "{path} {:?}",
-                String::from_utf8_lossy(head)
-            );
+            assert_eq!(sniff(path, head), *want, "{path} {:?}", String::from_utf8_lossy(head));
         }
     }
 
     #[test]
     fn jsonl_records_and_errors() {
-        let data = b"{\"url\":\"a\",\"text\":\"one\"}\n\nnot json\n{\"id\":7,\"text\":\"two\"}\n{\"url\":\"b\"}\n";
-        let input =
-            Input::from_reader("d.jsonl", Box::new(&data[..]), &SourceOptions::default()).unwrap();
+        let data =
+            b"{\"url\":\"a\",\"text\":\"one\"}\n\nnot json\n{\"id\":7,\"text\":\"two\"}\n{\"url\":\"b\"}\n";
+        let input = Input::from_reader("d.jsonl", Box::new(&data[..]), &SourceOptions::default()).unwrap();
         let got: Vec<_> = input.collect();
         assert_eq!(got.len(), 4);
         let d0 = got[0].as_ref().unwrap();
@@ -412,10 +327,7 @@ mod tests {
         );
         assert!(matches!(got[1], Err(Error::Record { record: 1, .. })));
         let d2 = got[2].as_ref().unwrap();
-        assert_eq!(
-            (d2.origin.record, d2.origin.url.as_deref()),
-            (Some(2), Some("7"))
-        );
+        assert_eq!((d2.origin.record, d2.origin.url.as_deref()), (Some(2), Some("7")));
         assert!(
             matches!(&got[3], Err(Error::Record { record: 3, message, .. }) if message.contains("no `text`"))
         );
@@ -423,10 +335,7 @@ mod tests {
 
     #[test]
     fn too_large() {
-        let opts = SourceOptions {
-            max_doc_size: 4,
-            ..Default::default()
-        };
+        let opts = SourceOptions { max_doc_size: 4, ..Default::default() };
         let r = Input::from_reader("big", Box::new(&b"hello world"[..]), &opts);
         assert!(matches!(r, Err(Error::TooLarge { limit: 4, .. })));
     }

@@ -5,15 +5,8 @@ use spamscan::{Document, EngineBuilder, Format, Origin, Verdict};
 
 fn scan(bytes: Vec<u8>, format: Format) -> (spamscan::Report, Vec<u8>) {
     let engine = EngineBuilder::new().build().unwrap();
-    let doc = Document {
-        origin: Origin {
-            path: "t".into(),
-            ..Default::default()
-        },
-        bytes,
-        format,
-        utf8: false,
-    };
+    let doc =
+        Document { origin: Origin { path: "t".into(), ..Default::default() }, bytes, format, utf8: false };
     let r = engine.scanner().scan(&doc);
     (r, doc.bytes)
 }
@@ -41,21 +34,9 @@ fn check_spans(r: &spamscan::Report, bytes: &[u8], enc: &'static encoding_rs::En
             let read: String = decoded
                 .split('<')
                 .enumerate()
-                .map(|(i, s)| {
-                    if i == 0 {
-                        s
-                    } else {
-                        s.split_once('>').map_or("", |x| x.1)
-                    }
-                })
+                .map(|(i, s)| if i == 0 { s } else { s.split_once('>').map_or("", |x| x.1) })
                 .collect();
-            assert_eq!(
-                squeeze(&read),
-                squeeze(&f.text),
-                "{} {}",
-                enc.name(),
-                f.rule
-            );
+            assert_eq!(squeeze(&read), squeeze(&f.text), "{} {}", enc.name(), f.rule);
         } else {
             assert_eq!(cut, &want[..], "{} {}: {:?}", enc.name(), f.rule, f.text);
         }
@@ -80,12 +61,7 @@ fn chinese_injection_in_english_page_every_cjk_charset() {
         (encoding_rs::GBK, None, "爱上海龙凤419论坛"),
         (encoding_rs::BIG5, Some("big5"), "上海龍鳳419會所"),
     ] {
-        let html = page(
-            label,
-            "Cycle lanes approved",
-            &format!("{inj} New lanes for the river road"),
-            &EN,
-        );
+        let html = page(label, "Cycle lanes approved", &format!("{inj} New lanes for the river road"), &EN);
         let (bytes, _, bad) = enc.encode(&html);
         assert!(!bad);
         let (r, bytes) = scan(bytes.into_owned(), Format::Html);
@@ -94,16 +70,9 @@ fn chinese_injection_in_english_page_every_cjk_charset() {
             Verdict::Spam,
             "{} {:?}",
             enc.name(),
-            r.findings
-                .iter()
-                .map(|l| &l.finding.rule)
-                .collect::<Vec<_>>()
+            r.findings.iter().map(|l| &l.finding.rule).collect::<Vec<_>>()
         );
-        let island = r
-            .findings
-            .iter()
-            .find(|l| l.finding.rule == "script.island")
-            .expect("island");
+        let island = r.findings.iter().find(|l| l.finding.rule == "script.island").expect("island");
         assert_eq!(island.finding.text, inj, "{}", enc.name());
         assert_eq!(island.finding.context, "heading");
         check_spans(&r, &bytes, enc);
@@ -121,22 +90,11 @@ fn japanese_pages_decode_and_stay_clean() {
         (encoding_rs::EUC_JP, Some("euc-jp")),
         (encoding_rs::SHIFT_JIS, None),
     ] {
-        let html = page(
-            label,
-            "開館時間変更のお知らせ",
-            "開館時間変更のお知らせ",
-            &ja,
-        );
+        let html = page(label, "開館時間変更のお知らせ", "開館時間変更のお知らせ", &ja);
         let (bytes, _, _) = enc.encode(&html);
         let (r, _) = scan(bytes.into_owned(), Format::Html);
         assert_eq!(r.encoding, enc.name());
-        assert_eq!(
-            r.verdict,
-            Verdict::Clean,
-            "{}: {:?}",
-            enc.name(),
-            r.findings
-        );
+        assert_eq!(r.verdict, Verdict::Clean, "{}: {:?}", enc.name(), r.findings);
         assert_eq!(r.language, Some("ja"));
     }
 }
@@ -152,28 +110,17 @@ fn japanese_keyword_hack_in_shift_jis_title() {
     let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&html);
     let (r, bytes) = scan(bytes.into_owned(), Format::Html);
     assert_eq!(r.verdict, Verdict::Spam);
-    assert!(r
-        .findings
-        .iter()
-        .any(|l| l.finding.text == "スーパーコピー" && l.finding.context == "title"));
+    assert!(r.findings.iter().any(|l| l.finding.text == "スーパーコピー" && l.finding.context == "title"));
     check_spans(&r, &bytes, encoding_rs::SHIFT_JIS);
 }
 
 #[test]
 fn korean_gambling_in_euc_kr() {
-    let html = page(
-        Some("euc-kr"),
-        "Kimchi stew at home",
-        "카지노사이트 추천 Kimchi stew",
-        &EN,
-    );
+    let html = page(Some("euc-kr"), "Kimchi stew at home", "카지노사이트 추천 Kimchi stew", &EN);
     let (bytes, _, _) = encoding_rs::EUC_KR.encode(&html);
     let (r, bytes) = scan(bytes.into_owned(), Format::Html);
     assert_eq!(r.verdict, Verdict::Spam, "{:?}", r.findings);
-    assert!(r
-        .findings
-        .iter()
-        .any(|l| l.finding.rule == "terms.ko.gambling"));
+    assert!(r.findings.iter().any(|l| l.finding.rule == "terms.ko.gambling"));
     check_spans(&r, &bytes, encoding_rs::EUC_KR);
 }
 
@@ -183,18 +130,10 @@ fn russian_spam_in_windows_1251_and_clean_russian_page() {
         "Городской совет одобрил строительство новых велосипедных дорожек вдоль реки после долгого обсуждения.",
         "Работы начнутся в июне и продлятся четыре месяца, дорога будет закрыта только ночью.",
     ];
-    let clean = page(
-        Some("windows-1251"),
-        "Новые велодорожки",
-        "Совет одобрил велодорожки",
-        &ru,
-    );
+    let clean = page(Some("windows-1251"), "Новые велодорожки", "Совет одобрил велодорожки", &ru);
     let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(&clean);
     let (r, _) = scan(bytes.into_owned(), Format::Html);
-    assert_eq!(
-        (r.encoding, r.verdict, r.language),
-        ("windows-1251", Verdict::Clean, Some("ru"))
-    );
+    assert_eq!((r.encoding, r.verdict, r.language), ("windows-1251", Verdict::Clean, Some("ru")));
 
     let spam = format!(
         "{}<div style=\"display:none\"><a href=\"https://kazino.example/\">онлайн казино вулкан</a> <a href=\"https://zaim.example/\">займ онлайн без отказа</a></div>",
@@ -222,12 +161,7 @@ fn western_and_central_european_pages() {
 
 #[test]
 fn declared_gb2312_but_utf8_bytes() {
-    let html = page(
-        Some("gb2312"),
-        "Cycle lanes",
-        "爱上海同城419 New lanes",
-        &EN,
-    );
+    let html = page(Some("gb2312"), "Cycle lanes", "爱上海同城419 New lanes", &EN);
     let (r, bytes) = scan(html.into_bytes(), Format::Html);
     assert_eq!(r.encoding, "UTF-8");
     assert_eq!(r.verdict, Verdict::Spam);

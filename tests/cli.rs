@@ -13,12 +13,7 @@ const CLEAN_TEXT: &str = "A quiet week\n\nThe library extended its opening hours
 #[test]
 fn stdin_text_is_clean_and_exits_0() {
     let out = run(&["--format", "jsonl"], CLEAN_TEXT.as_bytes());
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let docs = documents(&out.stdout);
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0].path, "-");
@@ -40,19 +35,9 @@ fn dash_reads_stdin_and_spam_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     let docs = documents(&out.stdout);
     assert_eq!(docs[0].verdict, "spam");
-    let island = docs[0]
-        .findings
-        .iter()
-        .find(|f| f.rule == "script.island")
-        .expect("island");
-    assert_eq!(
-        &text.as_bytes()[island.start..island.end],
-        "上海龙凤419会所".as_bytes()
-    );
-    assert_eq!(
-        (island.line, island.column, island.context.as_str()),
-        (3, 1, "paragraph")
-    );
+    let island = docs[0].findings.iter().find(|f| f.rule == "script.island").expect("island");
+    assert_eq!(&text.as_bytes()[island.start..island.end], "上海龙凤419会所".as_bytes());
+    assert_eq!((island.line, island.column, island.context.as_str()), (3, 1, "paragraph"));
     // --exit-zero keeps the verdict but not the status.
     let out = run(&["--format", "jsonl", "--exit-zero", "-"], text.as_bytes());
     assert_eq!(out.status.code(), Some(0));
@@ -61,16 +46,7 @@ fn dash_reads_stdin_and_spam_exits_1() {
 
 #[test]
 fn threshold_moves_the_spam_line() {
-    let out = run(
-        &[
-            "--format",
-            "jsonl",
-            "--threshold",
-            "1.0",
-            &case("article-escort-glued.txt"),
-        ],
-        b"",
-    );
+    let out = run(&["--format", "jsonl", "--threshold", "1.0", &case("article-escort-glued.txt")], b"");
     let d = &documents(&out.stdout)[0];
     assert_ne!(d.verdict, "spam");
     assert!(d.score > 0.7);
@@ -82,31 +58,19 @@ fn threshold_moves_the_spam_line() {
 #[test]
 fn missing_file_is_an_error_row_and_the_scan_goes_on() {
     let clean = case("html-cooking-korean-dish-hangul.html");
-    let out = run(
-        &["--format", "jsonl", "/nonexistent/page.html", &clean],
-        b"",
-    );
+    let out = run(&["--format", "jsonl", "/nonexistent/page.html", &clean], b"");
     assert_eq!(out.status.code(), Some(2), "errors win over every verdict");
     let rows = json_lines(&out.stdout);
     assert_eq!(rows[0]["type"], "error");
     assert_eq!(rows[0]["path"], "/nonexistent/page.html");
-    assert!(rows[0]["message"]
-        .as_str()
-        .unwrap()
-        .contains("/nonexistent/page.html"));
+    assert!(rows[0]["message"].as_str().unwrap().contains("/nonexistent/page.html"));
     assert_eq!(rows[1]["type"], "document");
     assert_eq!(rows[1]["path"], clean.as_str());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(
-        stderr.starts_with("spamscan: /nonexistent/page.html: "),
-        "{stderr}"
-    );
+    assert!(stderr.starts_with("spamscan: /nonexistent/page.html: "), "{stderr}");
     let summary = rows.last().unwrap();
-    assert_eq!(
-        (summary["documents"].as_u64(), summary["errors"].as_u64()),
-        (Some(1), Some(1))
-    );
+    assert_eq!((summary["documents"].as_u64(), summary["errors"].as_u64()), (Some(1), Some(1)));
 }
 
 #[test]
@@ -117,16 +81,11 @@ fn jsonl_records_are_documents_and_bad_lines_are_errors() {
         "{\"id\":\"r3\",\"text\":\"靚女一對一視像陪聊，全港上門約見，加LINE：lady-88xx，陪聊 陪聊 約會 約會\"}\n",
         "{\"url\":\"http://a.example/4\",\"body\":\"no text field\"}\n",
     );
-    let out = run(
-        &["--format", "jsonl", "--input-format", "jsonl"],
-        input.as_bytes(),
-    );
+    let out = run(&["--format", "jsonl", "--input-format", "jsonl"], input.as_bytes());
     assert_eq!(out.status.code(), Some(2));
     let rows = json_lines(&out.stdout);
-    let kinds: Vec<(&str, Option<u64>)> = rows
-        .iter()
-        .map(|r| (r["type"].as_str().unwrap(), r["record"].as_u64()))
-        .collect();
+    let kinds: Vec<(&str, Option<u64>)> =
+        rows.iter().map(|r| (r["type"].as_str().unwrap(), r["record"].as_u64())).collect();
     assert_eq!(
         kinds,
         [
@@ -144,10 +103,7 @@ fn jsonl_records_are_documents_and_bad_lines_are_errors() {
     // Spans point into the record's text field.
     let text = "靚女一對一視像陪聊，全港上門約見，加LINE：lady-88xx，陪聊 陪聊 約會 約會";
     for f in rows[2]["findings"].as_array().unwrap() {
-        let (s, e) = (
-            f["start"].as_u64().unwrap() as usize,
-            f["end"].as_u64().unwrap() as usize,
-        );
+        let (s, e) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
         assert_eq!(&text[s..e], f["text"].as_str().unwrap());
     }
     assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 2);
@@ -158,25 +114,12 @@ fn human_output_without_colour_when_piped() {
     let out = run(&[&case("article-escort-glued.txt")], b"");
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        !text.contains('\u{1b}'),
-        "no escape codes when stdout is not a terminal"
-    );
+    assert!(!text.contains('\u{1b}'), "no escape codes when stdout is not a terminal");
     let first = text.lines().next().unwrap();
-    assert!(
-        first.contains("article-escort-glued.txt: spam (score "),
-        "{first}"
-    );
-    assert!(
-        text.lines()
-            .any(|l| l.contains("script.island") && l.contains("上海龙凤419")),
-        "{text}"
-    );
+    assert!(first.contains("article-escort-glued.txt: spam (score "), "{first}");
+    assert!(text.lines().any(|l| l.contains("script.island") && l.contains("上海龙凤419")), "{text}");
     // Forced colour highlights the flagged text.
-    let out = run(
-        &["--color", "always", &case("article-escort-glued.txt")],
-        b"",
-    );
+    let out = run(&["--color", "always", &case("article-escort-glued.txt")], b"");
     assert!(String::from_utf8(out.stdout).unwrap().contains("\u{1b}["));
 }
 
@@ -194,10 +137,7 @@ fn reserved_words_and_dot_slash() {
     let out = run(&["rules"], b"");
     assert_eq!(out.status.code(), Some(0));
     let listing = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        listing.contains("terms.zh.escort") && listing.contains("adult"),
-        "{listing}"
-    );
+    assert!(listing.contains("terms.zh.escort") && listing.contains("adult"), "{listing}");
     let out = run(&["rules", "--export-literals"], b"");
     let literals = String::from_utf8(out.stdout).unwrap();
     assert!(literals.lines().any(|l| l == "爱上海419"));
@@ -212,16 +152,10 @@ fn broken_pack_stops_with_position() {
         "[pack]\nid = \"x.y\"\ncategory = \"adult\"\nlang = \"zh\"\nweight = 0.5\nsource = \"test\"\n\n[[term]]\ntext = \"ok\"\nweight = 2.0\n",
     )
     .unwrap();
-    let out = run(
-        &["--patterns", dir.path().to_str().unwrap(), "-"],
-        CLEAN_TEXT.as_bytes(),
-    );
+    let out = run(&["--patterns", dir.path().to_str().unwrap(), "-"], CLEAN_TEXT.as_bytes());
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("bad.toml:10:10: weight 2 is outside (0, 1]"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("bad.toml:10:10: weight 2 is outside (0, 1]"), "{stderr}");
     assert!(out.stdout.is_empty());
 }
 
@@ -234,22 +168,9 @@ fn extra_pack_adds_terms() {
     )
     .unwrap();
     let text = "Replica widgets cheap\n\nThe library extended its opening hours on weekdays for students preparing for their exams.\n";
-    let out = run(
-        &[
-            "--format",
-            "jsonl",
-            "--patterns",
-            dir.path().to_str().unwrap(),
-            "-",
-        ],
-        text.as_bytes(),
-    );
+    let out = run(&["--format", "jsonl", "--patterns", dir.path().to_str().unwrap(), "-"], text.as_bytes());
     let d = &documents(&out.stdout)[0];
-    let f = d
-        .findings
-        .iter()
-        .find(|f| f.rule == "terms.en.widgets")
-        .expect("custom rule");
+    let f = d.findings.iter().find(|f| f.rule == "terms.en.widgets").expect("custom rule");
     assert_eq!((f.start, f.end, f.context.as_str()), (0, 15, "title"));
 }
 
@@ -271,11 +192,7 @@ fn closed_stdout_ends_quietly() {
     drop(stdout);
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "a closed pipe is not an error");
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]

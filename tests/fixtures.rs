@@ -22,26 +22,16 @@ fn cases() -> Vec<Case> {
         .map(|l| {
             let cols: Vec<&str> = l.split('\t').collect();
             assert_eq!(cols.len(), 3, "expected.tsv line: {l}");
-            let must_flag = if cols[2] == "-" {
-                vec![]
-            } else {
-                cols[2].split(" | ").map(str::to_string).collect()
-            };
-            Case {
-                file: cols[0].into(),
-                verdict: cols[1].into(),
-                must_flag,
-            }
+            let must_flag =
+                if cols[2] == "-" { vec![] } else { cols[2].split(" | ").map(str::to_string).collect() };
+            Case { file: cols[0].into(), verdict: cols[1].into(), must_flag }
         })
         .collect()
 }
 
 fn scan_all() -> BTreeMap<String, Vec<DocumentRow>> {
     let dir = fixtures().join("cases");
-    let paths: Vec<String> = cases()
-        .iter()
-        .map(|c| dir.join(&c.file).display().to_string())
-        .collect();
+    let paths: Vec<String> = cases().iter().map(|c| dir.join(&c.file).display().to_string()).collect();
     let mut args = vec!["--format", "jsonl"];
     args.extend(paths.iter().map(String::as_str));
     let out = run(&args, b"");
@@ -85,14 +75,11 @@ fn verdicts_and_must_flag() {
     for case in cases() {
         let path = dir.join(&case.file);
         let got = &rows[&path.display().to_string()];
-        let worst = got
-            .iter()
-            .map(|r| r.verdict.as_str())
-            .max_by_key(|v| match *v {
-                "spam" => 2,
-                "suspicious" => 1,
-                _ => 0,
-            });
+        let worst = got.iter().map(|r| r.verdict.as_str()).max_by_key(|v| match *v {
+            "spam" => 2,
+            "suspicious" => 1,
+            _ => 0,
+        });
         if worst != Some(case.verdict.as_str()) {
             let scores: Vec<f32> = got.iter().map(|r| r.score).collect();
             failures.push(format!(
@@ -118,9 +105,7 @@ fn verdicts_and_must_flag() {
 fn covered(must: &str, bytes: &[u8], row: &DocumentRow) -> bool {
     let needle = must.as_bytes();
     let mut found_as_is = false;
-    for at in (0..bytes.len().saturating_sub(needle.len() - 1))
-        .filter(|&i| bytes[i..].starts_with(needle))
-    {
+    for at in (0..bytes.len().saturating_sub(needle.len() - 1)).filter(|&i| bytes[i..].starts_with(needle)) {
         found_as_is = true;
         let covered: usize = (at..at + needle.len())
             .filter(|&i| row.findings.iter().any(|f| f.start <= i && i < f.end))
@@ -133,9 +118,7 @@ fn covered(must: &str, bytes: &[u8], row: &DocumentRow) -> bool {
         return false;
     }
     let want = normalise(must);
-    row.findings
-        .iter()
-        .any(|f| normalise(&f.text).contains(&want))
+    row.findings.iter().any(|f| normalise(&f.text).contains(&want))
 }
 
 #[test]
@@ -146,14 +129,8 @@ fn every_span_cuts_its_text() {
         for row in docs {
             let bytes = document_bytes(std::path::Path::new(path), row);
             for f in &row.findings {
-                assert!(
-                    f.start < f.end && f.end <= bytes.len(),
-                    "{path}: span {}..{}",
-                    f.start,
-                    f.end
-                );
-                let cut =
-                    String::from_utf8(bytes[f.start..f.end].to_vec()).expect("fixtures are UTF-8");
+                assert!(f.start < f.end && f.end <= bytes.len(), "{path}: span {}..{}", f.start, f.end);
+                let cut = String::from_utf8(bytes[f.start..f.end].to_vec()).expect("fixtures are UTF-8");
                 // The file may write the text as character references, and a block-level
                 // finding (a hidden block) spans the markup between its texts: read the cut
                 // as the extractor does.
@@ -196,12 +173,7 @@ fn squeeze(s: &str) -> String {
 fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
     let before = &bytes[..at];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let col = at
-        - before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1)
-        + 1;
+    let col = at - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
     (line, col)
 }
 

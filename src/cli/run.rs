@@ -56,13 +56,10 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
     let start = Instant::now();
     let opts = source_options(args);
     let mut printer: Box<dyn Printer> = match args.format {
-        OutputFormat::Jsonl => Box::new(JsonLines::new(
-            io::BufWriter::with_capacity(64 << 10, io::stdout().lock()),
-            true,
-        )),
-        OutputFormat::Human => Box::new(Human::new(BufferedStandardStream::stdout(color_choice(
-            args.color,
-        )))),
+        OutputFormat::Jsonl => {
+            Box::new(JsonLines::new(io::BufWriter::with_capacity(64 << 10, io::stdout().lock()), true))
+        }
+        OutputFormat::Human => Box::new(Human::new(BufferedStandardStream::stdout(color_choice(args.color)))),
     };
     let stdin = ["-".to_string()];
     let paths = if paths.is_empty() { &stdin[..] } else { paths };

@@ -55,16 +55,12 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
                 continue;
             }
             n_off += 1;
-            link_letters += blocks.text[l.text.clone()]
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .count();
+            link_letters += blocks.text[l.text.clone()].chars().filter(|c| c.is_alphabetic()).count();
             if l.hidden
                 && text.is_char_boundary(l.text.start - b.text.start)
                 && text.is_char_boundary(l.text.end - b.text.start)
             {
-                let (s, e) =
-                    trim_range(text, l.text.start - b.text.start, l.text.end - b.text.start);
+                let (s, e) = trim_range(text, l.text.start - b.text.start, l.text.end - b.text.start);
                 if s < e {
                     out.push(Finding {
                         rule: "hidden.links".into(),
@@ -111,10 +107,7 @@ fn page_host(ctx: &Context<'_>) -> Option<String> {
             }
         }
     }
-    counts
-        .into_iter()
-        .max_by_key(|c| c.1)
-        .map(|c| c.0.to_ascii_lowercase())
+    counts.into_iter().max_by_key(|c| c.1).map(|c| c.0.to_ascii_lowercase())
 }
 
 /// Same site: equal hosts, or one ends with the other's last two labels.

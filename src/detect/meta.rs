@@ -47,10 +47,7 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
         let Some((s, e)) = foreign_share(text, dominant) else {
             continue;
         };
-        let script = text[s..]
-            .chars()
-            .find_map(script_class)
-            .unwrap_or(Script::Unknown);
+        let script = text[s..].chars().find_map(script_class).unwrap_or(Script::Unknown);
         out.push(Finding {
             rule: "meta.script-mismatch".into(),
             category: "metadata".into(),
@@ -72,11 +69,7 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
 }
 
 fn primary(tag: &str) -> String {
-    tag.trim()
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase()
+    tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
 }
 
 fn lang_mismatch(ctx: &Context<'_>, out: &mut Findings) {
@@ -95,17 +88,11 @@ fn lang_mismatch(ctx: &Context<'_>, out: &mut Findings) {
         return;
     }
     // Norwegian and Chinese have several codes for one language.
-    if matches!(
-        (p.as_str(), detected),
-        ("no" | "nn", "nb") | ("cmn" | "yue", "zh")
-    ) {
+    if matches!((p.as_str(), detected), ("no" | "nn", "nb") | ("cmn" | "yue", "zh")) {
         return;
     }
     let Some(at) = at else { return };
-    let span = Span::new(
-        ctx.text.map.to_src(ctx.bytes, at.start),
-        ctx.text.map.to_src(ctx.bytes, at.end),
-    );
+    let span = Span::new(ctx.text.map.to_src(ctx.bytes, at.start), ctx.text.map.to_src(ctx.bytes, at.end));
     out.push(Finding {
         rule: "meta.lang-mismatch".into(),
         category: "metadata".into(),

@@ -74,13 +74,7 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
     let many = islands.len() >= MANY_ISLANDS;
     // A page with much text in the island's script is bilingual, not injected.
     let share = |s: Script| {
-        let n: usize = ctx
-            .profile
-            .histogram
-            .iter()
-            .filter(|h| h.0 == s)
-            .map(|h| h.1)
-            .sum();
+        let n: usize = ctx.profile.histogram.iter().filter(|h| h.0 == s).map(|h| h.1).sum();
         n as f32 / ctx.profile.letters.max(1) as f32
     };
     for (i, isl) in islands.iter().enumerate() {
@@ -103,18 +97,12 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
         let glued = prose
             && !quoted
             && ((before.trim().is_empty() && glued_by_space(after) && has_native(after, dominant))
-                || (after.trim().is_empty()
-                    && glued_by_space_rev(before)
-                    && has_native(before, dominant)));
+                || (after.trim().is_empty() && glued_by_space_rev(before) && has_native(before, dominant)));
         let mut w = BASE;
         let mut why: Vec<&str> = Vec::new();
         if glued {
             w += GLUED;
-            why.push(if before.trim().is_empty() {
-                "glued to block start"
-            } else {
-                "glued to block end"
-            });
+            why.push(if before.trim().is_empty() { "glued to block start" } else { "glued to block end" });
         }
         if isl.digits {
             w += DIGITS;
@@ -190,20 +178,10 @@ fn excused(ctx: &Context<'_>, isl: &Island) -> bool {
     let b = &ctx.blocks.blocks[isl.block];
     let text = ctx.blocks.text_of(b);
     let (gs, ge) = (b.text.start + isl.start, b.text.start + isl.end);
-    if ctx
-        .blocks
-        .lang_spans
-        .iter()
-        .any(|r| r.start <= gs && ge <= r.end)
-    {
+    if ctx.blocks.lang_spans.iter().any(|r| r.start <= gs && ge <= r.end) {
         return true;
     }
-    if ctx
-        .blocks
-        .links
-        .iter()
-        .any(|l| l.lang_tagged && l.text.start <= gs && ge <= l.text.end)
-    {
+    if ctx.blocks.links.iter().any(|l| l.lang_tagged && l.text.start <= gs && ge <= l.text.end) {
         return true;
     }
     if isl.letters < 2 && !isl.digits {
@@ -228,11 +206,7 @@ fn excused(ctx: &Context<'_>, isl: &Island) -> bool {
     let inside = before.chars().rev().find(is_bracket).is_some_and(opening)
         && after.chars().find(is_bracket).is_some_and(closing);
     // Followed by a bracketed reading or translation: `出塚水産 (Dezuka Suisan)`.
-    let glossed = text[isl.end..]
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(opening);
+    let glossed = text[isl.end..].trim_start().chars().next().is_some_and(opening);
     inside || (glossed && !isl.digits)
 }
 
@@ -299,36 +273,26 @@ fn translated(after: &str, dominant: Script) -> bool {
     let Some(sep) = t.chars().next() else {
         return false;
     };
-    matches!(sep, '|' | '-' | '–' | '—' | '/' | ':' | '：')
-        && has_native(&t[sep.len_utf8()..], dominant)
+    matches!(sep, '|' | '-' | '–' | '—' | '/' | ':' | '：') && has_native(&t[sep.len_utf8()..], dominant)
 }
 
-/// The text after an island starts with white space only, then a letter or digit.
+/// The text after an island goes on, after white space or nothing, with a letter or digit.
 fn glued_by_space(after: &str) -> bool {
-    let t = after.trim_start();
-    after.len() > t.len() && t.chars().next().is_some_and(char::is_alphanumeric)
+    after.trim_start().chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// The text before an island ends with white space only, after a letter or digit.
+/// The text before an island ends, before white space or nothing, with a letter, digit or
+/// the end of a sentence.
 fn glued_by_space_rev(before: &str) -> bool {
-    let t = before.trim_end();
-    before.len() > t.len()
-        && t.chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '!' | '?'))
+    before.trim_end().chars().next_back().is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '!' | '?'))
 }
 
 fn meta_mismatched(ctx: &Context<'_>, idx: usize) -> bool {
-    super::meta::foreign_share(
-        ctx.blocks.text_of(&ctx.blocks.blocks[idx]),
-        ctx.profile.dominant,
-    )
-    .is_some()
+    super::meta::foreign_share(ctx.blocks.text_of(&ctx.blocks.blocks[idx]), ctx.profile.dominant).is_some()
 }
 
 fn has_native(s: &str, dominant: Script) -> bool {
-    s.chars()
-        .any(|c| script_class(c).is_some_and(|x| x == dominant))
+    s.chars().any(|c| script_class(c).is_some_and(|x| x == dominant))
 }
 
 fn find_islands(block: usize, text: &str, dominant: Script, out: &mut Vec<Island>) {
@@ -420,14 +384,7 @@ fn repeated(ctx: &Context<'_>, islands: &[Island]) -> Vec<bool> {
             }
         }
     }
-    islands
-        .iter()
-        .map(|isl| {
-            pairs(isl)
-                .iter()
-                .any(|p| seen.get(p).is_some_and(|b| b.len() >= 2))
-        })
-        .collect()
+    islands.iter().map(|isl| pairs(isl).iter().any(|p| seen.get(p).is_some_and(|b| b.len() >= 2))).collect()
 }
 
 #[cfg(test)]
@@ -437,9 +394,7 @@ mod tests {
     fn islands(text: &str) -> Vec<(String, bool)> {
         let mut out = Vec::new();
         find_islands(0, text, Script::Latin, &mut out);
-        out.iter()
-            .map(|i| (text[i.start..i.end].to_string(), i.digits))
-            .collect()
+        out.iter().map(|i| (text[i.start..i.end].to_string(), i.digits)).collect()
     }
 
     #[test]
@@ -448,15 +403,9 @@ mod tests {
             ("爱上海同城419 AI Capital", &[("爱上海同城419", true)]),
             ("🔖 爱上海龙凤419论坛 📢0", &[("爱上海龙凤419论坛", true)]),
             ("419论坛 x", &[("419论坛", true)]),
-            (
-                "Shanghai (上海) and Pudong (浦东)",
-                &[("上海", false), ("浦东", false)],
-            ),
+            ("Shanghai (上海) and Pudong (浦东)", &[("上海", false), ("浦东", false)]),
             ("keywords: 爱上海, 上海夜网", &[("爱上海, 上海夜网", false)]),
-            (
-                "He said: Я просто не увидел",
-                &[("Я просто не увидел", false)],
-            ),
+            ("He said: Я просто не увидел", &[("Я просто не увидел", false)]),
             ("plain English 2024", &[]),
         ];
         for (text, want) in cases {

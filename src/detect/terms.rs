@@ -57,10 +57,7 @@ pub fn detect(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
                 text: text[s..e].to_string(),
                 context,
                 block: idx,
-                note: format!(
-                    "term `{}` ({}, weight {:.2})",
-                    term.text, pack.id, term.weight
-                ),
+                note: format!("term `{}` ({}, weight {:.2})", term.text, pack.id, term.weight),
             };
             if b.kind.is_metadata() {
                 meta_hits.push((hit.term, f.clone()));
@@ -74,11 +71,7 @@ pub fn detect(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
     for i in first..out.items.len() {
         let f = &out.items[i];
         let running = |c: &str| matches!(c, "paragraph" | "list" | "anchor" | "line" | "attribute");
-        let lone = out.items[first..]
-            .iter()
-            .filter(|g| g.rule == f.rule && running(g.context))
-            .count()
-            == 1;
+        let lone = out.items[first..].iter().filter(|g| g.rule == f.rule && running(g.context)).count() == 1;
         if lone && running(f.context) {
             let f = &mut out.items[i];
             f.weight *= LONE;
@@ -95,10 +88,7 @@ pub fn detect(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
             rule: "meta.terms-not-in-body".into(),
             category: "metadata".into(),
             weight: META_ONLY_WEIGHT,
-            note: format!(
-                "{} appears in the {} but not in the visible body",
-                f.rule, f.context
-            ),
+            note: format!("{} appears in the {} but not in the visible body", f.rule, f.context),
             ..f
         });
     }

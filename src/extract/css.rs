@@ -54,28 +54,20 @@ pub(crate) fn hides(decls: &str) -> Option<Hidden> {
             continue;
         };
         let prop = prop.trim().to_ascii_lowercase();
-        let value = value
-            .trim()
-            .trim_end_matches("!important")
-            .trim()
-            .to_ascii_lowercase();
+        let value = value.trim().trim_end_matches("!important").trim().to_ascii_lowercase();
         let v = value.as_str();
         match prop.as_str() {
             "display" if v == "none" => return Some(Hidden::DisplayNone),
             "visibility" if v == "hidden" || v == "collapse" => return Some(Hidden::Visibility),
             "font-size" if is_zero(v) => return Some(Hidden::ZeroFont),
             "opacity" if is_zero(v) => return Some(Hidden::Transparent),
-            "left" | "top" | "text-indent" | "margin-left" | "margin-top" | "right"
-                if far_negative(v) =>
-            {
+            "left" | "top" | "text-indent" | "margin-left" | "margin-top" | "right" if far_negative(v) => {
                 return Some(Hidden::OffScreen)
             }
             "clip" if clip_nothing(v) => return Some(Hidden::Clipped),
             "clip-path" if clip_path_nothing(v) => return Some(Hidden::Clipped),
             "overflow" | "overflow-x" | "overflow-y" if v == "hidden" => overflow_hidden = true,
-            "width" | "height" | "max-height" | "max-width" if is_zero(v) || v == "1px" => {
-                zero_size = true
-            }
+            "width" | "height" | "max-height" | "max-width" if is_zero(v) || v == "1px" => zero_size = true,
             "color" => color = Some(value.clone()),
             "background" | "background-color" => background = Some(value.clone()),
             _ => {}
@@ -97,10 +89,7 @@ fn is_zero(v: &str) -> bool {
 }
 
 fn far_negative(v: &str) -> bool {
-    let (num, unit) = v.split_at(
-        v.find(|c: char| c.is_ascii_alphabetic() || c == '%')
-            .unwrap_or(v.len()),
-    );
+    let (num, unit) = v.split_at(v.find(|c: char| c.is_ascii_alphabetic() || c == '%').unwrap_or(v.len()));
     let Ok(n) = num.trim().parse::<f32>() else {
         return false;
     };
@@ -123,10 +112,7 @@ fn clip_nothing(v: &str) -> bool {
 }
 
 fn clip_path_nothing(v: &str) -> bool {
-    v.starts_with("inset(50%")
-        || v.starts_with("inset(100%")
-        || v == "circle(0)"
-        || v == "circle(0px)"
+    v.starts_with("inset(50%") || v.starts_with("inset(100%") || v == "circle(0)" || v == "circle(0px)"
 }
 
 /// Class and id rules of `<style>` sheets that hide their elements.
@@ -163,11 +149,8 @@ impl HiddenRules {
 
     fn add_selector(&mut self, sel: &str, h: Hidden) {
         let sel = sel.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
-        let simple = |s: &str| {
-            !s.is_empty()
-                && s.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        };
+        let simple =
+            |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if let Some(c) = sel.strip_prefix('.') {
             if simple(c) {
                 self.classes.insert(c.to_string(), h);
@@ -187,9 +170,7 @@ impl HiddenRules {
         if let Some(h) = id.and_then(|i| self.ids.get(i.trim())) {
             return Some(*h);
         }
-        class?
-            .split_ascii_whitespace()
-            .find_map(|c| self.classes.get(c).copied())
+        class?.split_ascii_whitespace().find_map(|c| self.classes.get(c).copied())
     }
 
     pub(crate) fn clear(&mut self) {
@@ -206,9 +187,7 @@ fn strip_comments(s: &str) -> std::borrow::Cow<'_, str> {
     let mut rest = s;
     while let Some(i) = rest.find("/*") {
         out.push_str(&rest[..i]);
-        rest = rest[i + 2..]
-            .find("*/")
-            .map_or("", |j| &rest[i + 2 + j + 2..]);
+        rest = rest[i + 2..].find("*/").map_or("", |j| &rest[i + 2 + j + 2..]);
     }
     out.push_str(rest);
     out.into()
@@ -227,15 +206,9 @@ mod tests {
             ("font-size:0px", Some(Hidden::ZeroFont)),
             ("font-size:0", Some(Hidden::ZeroFont)),
             ("opacity:0.0", Some(Hidden::Transparent)),
-            (
-                "position:absolute;top:-520px;left:-9999px;width:1px;overflow:hidden",
-                Some(Hidden::OffScreen),
-            ),
+            ("position:absolute;top:-520px;left:-9999px;width:1px;overflow:hidden", Some(Hidden::OffScreen)),
             ("text-indent:-9999px", Some(Hidden::OffScreen)),
-            (
-                "clip:rect(0,0,0,0);position:absolute",
-                Some(Hidden::Clipped),
-            ),
+            ("clip:rect(0,0,0,0);position:absolute", Some(Hidden::Clipped)),
             ("clip-path: inset(50%)", Some(Hidden::Clipped)),
             ("height:0;overflow:hidden", Some(Hidden::ZeroSize)),
             ("color:#fff;background-color:#fff", Some(Hidden::ColorMatch)),

@@ -40,15 +40,13 @@ struct State {
     /// Attribute and meta texts met inside an open block, emitted as their own blocks when
     /// that block closes (block texts are contiguous in the shared buffer).
     pending: Vec<(String, usize, BlockKind, Option<Hidden>)>,
+    /// A link just ended: the next text, unless it starts with white space, is a new item.
+    separate_next: bool,
 }
 
 impl State {
     fn kind(&self) -> BlockKind {
-        self.stack
-            .iter()
-            .rev()
-            .find_map(|f| f.kind)
-            .unwrap_or(BlockKind::Paragraph)
+        self.stack.iter().rev().find_map(|f| f.kind).unwrap_or(BlockKind::Paragraph)
     }
 
     fn hidden(&self) -> Option<Hidden> {
@@ -67,10 +65,8 @@ impl State {
     /// Pop frames down to and including index `i`, closing blocks and links on the way.
     fn pop_to(&mut self, i: usize) {
         while self.stack.len() > i {
-            let (has_kind, is_style) = self
-                .stack
-                .last()
-                .map_or((false, false), |f| (f.kind.is_some(), f.tag == "style"));
+            let (has_kind, is_style) =
+                self.stack.last().map_or((false, false), |f| (f.kind.is_some(), f.tag == "style"));
             if has_kind {
                 self.close_block();
             }
@@ -82,6 +78,7 @@ impl State {
             let f = self.stack.pop().expect("len > i");
             if let Some(l) = f.link {
                 self.out.links[l].text.end = self.out.text.len();
+                self.separate_next = true;
             }
             if let Some(l) = f.lang_span {
                 self.out.lang_spans[l].end = self.out.text.len();
@@ -119,19 +116,9 @@ impl State {
                     | "iframe"
             );
         if closes_p {
-            if let Some(i) = self.find_open(
-                "p",
-                &[
-                    "div",
-                    "td",
-                    "th",
-                    "li",
-                    "blockquote",
-                    "body",
-                    "section",
-                    "article",
-                ],
-            ) {
+            if let Some(i) =
+                self.find_open("p", &["div", "td", "th", "li", "blockquote", "body", "section", "article"])
+            {
                 self.pop_to(i);
             }
         }
@@ -155,19 +142,14 @@ impl State {
 /// Extract blocks from the decoded HTML `doc` into `out` (cleared first).
 pub fn extract_html(doc: &str, out: &mut Blocks) {
     out.clear();
-    let state = Rc::new(RefCell::new(State {
-        out: std::mem::take(out),
-        ..State::default()
-    }));
+    let state = Rc::new(RefCell::new(State { out: std::mem::take(out), ..State::default() }));
     state.borrow_mut().rules.clear();
     {
         let st_el = Rc::clone(&state);
         let st_tx = Rc::clone(&state);
         let settings = Settings::new()
             .with_strict(false)
-            .with_memory_settings(
-                MemorySettings::new().with_max_allowed_memory_usage(PARSER_MEMORY),
-            )
+            .with_memory_settings(MemorySettings::new().with_max_allowed_memory_usage(PARSER_MEMORY))
             .append_element_content_handler(element!("*", move |el| {
                 on_element(&st_el, el);
                 Ok(())
@@ -198,6 +180,9 @@ fn on_text(state: &Rc<RefCell<State>>, t: &mut TextChunk) {
     }
     match t.text_type() {
         TextType::Data | TextType::RCData => {
+            if std::mem::take(&mut st.separate_next) && !text.starts_with(char::is_whitespace) {
+                st.out.separate();
+            }
             let at = t.source_location().bytes().start;
             push_html_text(&mut st.out, text, at);
         }
@@ -238,15 +223,8 @@ fn on_element(state: &Rc<RefCell<State>>, el: &mut Element) {
                 .map(|l| l.bytes());
         }
         "meta" => on_meta(&mut st, el),
-        "link" => {
-            if el
-                .get_attribute("rel")
-                .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-            {
-                st.out.declared.host = el
-                    .get_attribute("href")
-                    .and_then(|h| host_of(&h).map(str::to_string));
-            }
+        "link" if el.get_attribute("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+            st.out.declared.host = el.get_attribute("href").and_then(|h| host_of(&h).map(str::to_string));
         }
         _ => {}
     }
@@ -258,8 +236,7 @@ fn on_element(state: &Rc<RefCell<State>>, el: &mut Element) {
         if let Some(attr) = el.attributes().iter().find(|a| a.name() == name) {
             if let Some(loc) = attr.value_source_location() {
                 let h = hidden.or(st.hidden());
-                st.pending
-                    .push((attr.value(), loc.bytes().start, BlockKind::Attribute, h));
+                st.pending.push((attr.value(), loc.bytes().start, BlockKind::Attribute, h));
             }
         }
     }
@@ -271,6 +248,7 @@ fn on_element(state: &Rc<RefCell<State>>, el: &mut Element) {
     st.next_id += 1;
     let mut link = None;
     if tag == "a" {
+        st.out.separate();
         if let Some(href) = el.get_attribute("href") {
             let lang_tagged = el.has_attribute("hreflang") || lang.is_some();
             let hidden_now = hidden.or(st.hidden()).is_some();
@@ -294,14 +272,7 @@ fn on_element(state: &Rc<RefCell<State>>, el: &mut Element) {
         st.out.lang_spans.push(start..start);
         lang_span = Some(st.out.lang_spans.len() - 1);
     }
-    st.stack.push(Frame {
-        id,
-        tag,
-        kind,
-        hidden,
-        link,
-        lang_span,
-    });
+    st.stack.push(Frame { id, tag, kind, hidden, link, lang_span });
     drop(st);
     let st_end = Rc::clone(state);
     let Some(handlers) = el.end_tag_handlers() else {
@@ -342,8 +313,7 @@ fn on_meta(st: &mut State, el: &Element) {
         _ => {}
     }
     if let (Some(field), Some(loc)) = (field, content.value_source_location()) {
-        st.pending
-            .push((value, loc.bytes().start, BlockKind::Meta(field), None));
+        st.pending.push((value, loc.bytes().start, BlockKind::Meta(field), None));
         st.close_block();
     }
 }
@@ -372,13 +342,7 @@ mod tests {
         extract_html(html, &mut b);
         b.blocks
             .iter()
-            .map(|blk| {
-                (
-                    b.text_of(blk).trim().to_string(),
-                    blk.kind.context(),
-                    blk.hidden,
-                )
-            })
+            .map(|blk| (b.text_of(blk).trim().to_string(), blk.kind.context(), blk.hidden))
             .collect()
     }
 
@@ -412,11 +376,7 @@ mod tests {
             "<div style='position:absolute;left:-9999px'><p><a href='https://rx.example/t'>buy</a></p></div><p>shown</p><p hidden>h</p>",
             &mut b,
         );
-        let hid: Vec<_> = b
-            .blocks
-            .iter()
-            .map(|x| (b.text_of(x).to_string(), x.hidden))
-            .collect();
+        let hid: Vec<_> = b.blocks.iter().map(|x| (b.text_of(x).to_string(), x.hidden)).collect();
         assert_eq!(hid[0], ("buy".to_string(), Some(Hidden::OffScreen)));
         assert_eq!(hid[1], ("shown".to_string(), None));
         assert_eq!(hid[2], ("h".to_string(), Some(Hidden::Attribute)));
@@ -428,8 +388,7 @@ mod tests {
 
     #[test]
     fn spans_map_to_source() {
-        let html =
-            "<h2>Fridge &#x7231;&#x4E0A; x</h2><meta name=keywords content=\"a, &#29233;b\">";
+        let html = "<h2>Fridge &#x7231;&#x4E0A; x</h2><meta name=keywords content=\"a, &#29233;b\">";
         let mut b = Blocks::default();
         extract_html(html, &mut b);
         let h = &b.blocks[0];

@@ -52,10 +52,7 @@ pub enum BlockKind {
 impl BlockKind {
     /// True for title, meta fields and bylines: text that describes the page.
     pub fn is_metadata(self) -> bool {
-        matches!(
-            self,
-            BlockKind::Title | BlockKind::Meta(_) | BlockKind::Byline
-        )
+        matches!(self, BlockKind::Title | BlockKind::Meta(_) | BlockKind::Byline)
     }
 
     /// The context name used in reports: one of `title`, `meta`, `byline`, `heading`,
@@ -181,27 +178,30 @@ impl Blocks {
                 return;
             }
         }
-        self.pieces.push(Piece {
-            text: at,
-            src: (src, src + s.len()),
-            verbatim: true,
-        });
+        self.pieces.push(Piece { text: at, src: (src, src + s.len()), verbatim: true });
     }
 
     /// Append `s`, decoded from the reference at `src` in the decoded document.
     pub(crate) fn push_decoded(&mut self, s: &str, src: Range<usize>) {
         let at = self.text.len();
         self.text.push_str(s);
-        self.pieces.push(Piece {
-            text: at,
-            src: (src.start, src.end),
-            verbatim: false,
-        });
+        self.pieces.push(Piece { text: at, src: (src.start, src.end), verbatim: false });
     }
 
     /// Append text that stands for nothing in the source (a separator), mapped to `at`.
     pub(crate) fn push_synthetic(&mut self, s: &str, at: usize) {
         self.push_decoded(s, at..at);
+    }
+
+    /// Put a space after the open block's text unless it is empty or ends in white space:
+    /// adjacent links (`<a>ИНОТВ</a><a>RT</a>`) are separate items, not one word.
+    pub(crate) fn separate(&mut self) {
+        let open = &self.text[self.open.0..];
+        if open.is_empty() || open.ends_with(char::is_whitespace) {
+            return;
+        }
+        let at = self.pieces.last().map_or(0, |p| p.src.1);
+        self.push_synthetic(" ", at);
     }
 
     /// True when the open block holds only white space.
@@ -273,9 +273,10 @@ pub(crate) fn block_kind_of(tag: &str) -> Option<BlockKind> {
         "pre" | "code" | "kbd" | "samp" | "tt" => BlockKind::Code,
         "p" | "div" | "section" | "article" | "aside" | "header" | "footer" | "nav" | "main"
         | "blockquote" | "td" | "th" | "tr" | "table" | "ul" | "ol" | "dl" | "form" | "figure"
-        | "figcaption" | "caption" | "address" | "body" | "center" | "option" | "select"
-        | "label" | "button" | "summary" | "details" | "fieldset" | "legend" | "iframe"
-        | "textarea" | "noscript" => BlockKind::Paragraph,
+        | "figcaption" | "caption" | "address" | "body" | "center" | "option" | "select" | "label"
+        | "button" | "summary" | "details" | "fieldset" | "legend" | "iframe" | "textarea" | "noscript" => {
+            BlockKind::Paragraph
+        }
         _ => return None,
     })
 }

@@ -36,9 +36,7 @@ fn flush(out: &mut Blocks, group: &[(usize, &str)], seen: &mut usize) {
     // Hard-wrapped prose: lines no longer than a terminal, every one but the last well filled.
     let wrapped = group.len() > 1
         && group.iter().all(|(_, l)| l.chars().count() <= WRAP_WIDTH)
-        && group[..group.len() - 1]
-            .iter()
-            .all(|(_, l)| l.chars().count() >= WRAP_WIDTH / 2);
+        && group[..group.len() - 1].iter().all(|(_, l)| l.chars().count() >= WRAP_WIDTH / 2);
     if wrapped && *seen >= HEADER_LINES.min(2) {
         // One paragraph; line breaks read as spaces.
         for (i, (at, line)) in group.iter().enumerate() {
@@ -69,9 +67,7 @@ fn classify(line: &str, next: Option<&str>, seen: usize) -> BlockKind {
         return BlockKind::Byline;
     }
     let chars = t.chars().count();
-    let ends_sentence = t.ends_with([
-        '.', '!', '?', ':', ';', ',', '。', '！', '？', '"', '\u{201d}', ')',
-    ]);
+    let ends_sentence = t.ends_with(['.', '!', '?', ':', ';', ',', '。', '！', '？', '"', '\u{201d}', ')']);
     if chars <= 80 && !ends_sentence && next.is_some_and(|n| n.trim().chars().count() > chars) {
         return BlockKind::Heading;
     }
@@ -101,8 +97,7 @@ fn is_byline(t: &str) -> bool {
     };
     let markers = t.chars().filter(|&c| is_marker(c)).count();
     let lower = t.to_lowercase();
-    let by =
-        lower.starts_with("by ") || lower.starts_with("posted ") || lower.starts_with("written by");
+    let by = lower.starts_with("by ") || lower.starts_with("posted ") || lower.starts_with("written by");
     (has_date && (markers > 0 || t.chars().count() < 120)) || markers >= 2 || by
 }
 
@@ -127,10 +122,7 @@ mod tests {
         assert_eq!(got[3], ("A Heading", BlockKind::Heading));
         assert_eq!(got[5], ("短行419", BlockKind::Heading));
         assert_eq!(got[6], ("Another Heading", BlockKind::Heading));
-        assert_eq!(
-            got[7],
-            ("More text follows in a longer line.", BlockKind::Line)
-        );
+        assert_eq!(got[7], ("More text follows in a longer line.", BlockKind::Line));
         // offsets map back
         let blk = &b.blocks[5];
         let s = b.to_doc_start(blk, blk.text.start);

@@ -2,40 +2,16 @@
 
 /// `(file name, contents)` of every built-in pack.
 pub const BUILTIN: &[(&str, &str)] = &[
-    (
-        "en-casino.toml",
-        include_str!("../../patterns/en-casino.toml"),
-    ),
+    ("en-casino.toml", include_str!("../../patterns/en-casino.toml")),
     ("en-loan.toml", include_str!("../../patterns/en-loan.toml")),
-    (
-        "en-pharma.toml",
-        include_str!("../../patterns/en-pharma.toml"),
-    ),
-    (
-        "id-gambling.toml",
-        include_str!("../../patterns/id-gambling.toml"),
-    ),
-    (
-        "ja-counterfeit.toml",
-        include_str!("../../patterns/ja-counterfeit.toml"),
-    ),
-    (
-        "ko-gambling.toml",
-        include_str!("../../patterns/ko-gambling.toml"),
-    ),
-    (
-        "mul-contact.toml",
-        include_str!("../../patterns/mul-contact.toml"),
-    ),
+    ("en-pharma.toml", include_str!("../../patterns/en-pharma.toml")),
+    ("id-gambling.toml", include_str!("../../patterns/id-gambling.toml")),
+    ("ja-counterfeit.toml", include_str!("../../patterns/ja-counterfeit.toml")),
+    ("ko-gambling.toml", include_str!("../../patterns/ko-gambling.toml")),
+    ("mul-contact.toml", include_str!("../../patterns/mul-contact.toml")),
     ("ru-spam.toml", include_str!("../../patterns/ru-spam.toml")),
-    (
-        "zh-escort.toml",
-        include_str!("../../patterns/zh-escort.toml"),
-    ),
-    (
-        "zh-gambling.toml",
-        include_str!("../../patterns/zh-gambling.toml"),
-    ),
+    ("zh-escort.toml", include_str!("../../patterns/zh-escort.toml")),
+    ("zh-gambling.toml", include_str!("../../patterns/zh-gambling.toml")),
 ];
 
 #[cfg(test)]

@@ -97,10 +97,7 @@ impl PatternSet {
             files.push((path.clone(), parse(&path, src)?));
         }
         for dir in extra_dirs {
-            let io = |e| Error::Io {
-                path: dir.display().to_string(),
-                source: e,
-            };
+            let io = |e| Error::Io { path: dir.display().to_string(), source: e };
             let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
                 .map_err(io)?
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -108,10 +105,8 @@ impl PatternSet {
                 .collect();
             paths.sort();
             for path in paths {
-                let src = std::fs::read_to_string(&path).map_err(|e| Error::Io {
-                    path: path.display().to_string(),
-                    source: e,
-                })?;
+                let src = std::fs::read_to_string(&path)
+                    .map_err(|e| Error::Io { path: path.display().to_string(), source: e })?;
                 let pack = parse(&path, &src)?;
                 files.retain(|(_, p)| p.pack.id.get_ref() != pack.pack.id.get_ref());
                 files.push((path, pack));
@@ -145,10 +140,7 @@ impl PatternSet {
             for t in p.term {
                 let text = t.text.into_inner();
                 let b = text.as_bytes();
-                let bounds = (
-                    b[0].is_ascii_alphanumeric(),
-                    b[b.len() - 1].is_ascii_alphanumeric(),
-                );
+                let bounds = (b[0].is_ascii_alphanumeric(), b[b.len() - 1].is_ascii_alphanumeric());
                 literals.push(TermInfo {
                     pack: idx,
                     weight: t.weight.map_or(weight, |w| *w.get_ref()),
@@ -174,22 +166,15 @@ impl PatternSet {
                 });
             }
         }
-        let fail = |message: String| Error::Pack {
-            file: PathBuf::from("patterns"),
-            line: 1,
-            column: 1,
-            message,
-        };
+        let fail =
+            |message: String| Error::Pack { file: PathBuf::from("patterns"), line: 1, column: 1, message };
         let ac = if literals.is_empty() {
             None
         } else {
             // A DFA is 1.3–3x faster than the NFA for packs of this size and small in memory
             // below some ten thousand terms; beyond that the contiguous NFA keeps memory flat.
-            let kind = if literals.len() <= 10_000 {
-                AhoCorasickKind::DFA
-            } else {
-                AhoCorasickKind::ContiguousNFA
-            };
+            let kind =
+                if literals.len() <= 10_000 { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA };
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
@@ -202,20 +187,11 @@ impl PatternSet {
             None
         } else {
             let pats: Vec<&str> = regexes.iter().map(|t| t.text.as_str()).collect();
-            Some(
-                Regex::new_many(&pats)
-                    .map_err(|e| fail(format!("cannot build the pattern set: {e}")))?,
-            )
+            Some(Regex::new_many(&pats).map_err(|e| fail(format!("cannot build the pattern set: {e}")))?)
         };
         let n = literals.len();
         literals.extend(regexes);
-        Ok(PatternSet {
-            packs,
-            terms: literals,
-            literals: n,
-            ac,
-            re,
-        })
+        Ok(PatternSet { packs, terms: literals, literals: n, ac, re })
     }
 
     /// Call `f` for every match in `text` (normalised): maximal literal matches that
@@ -232,11 +208,7 @@ impl PatternSet {
                 if t.bounds.1 && bytes.get(m.end()).is_some_and(u8::is_ascii_alphanumeric) {
                     continue;
                 }
-                buf.push(Hit {
-                    term: m.pattern().as_usize(),
-                    start: m.start(),
-                    end: m.end(),
-                });
+                buf.push(Hit { term: m.pattern().as_usize(), start: m.start(), end: m.end() });
             }
             // Longest first among equal starts; then drop matches inside an earlier one.
             buf.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -253,11 +225,7 @@ impl PatternSet {
         if let Some(re) = &self.re {
             for m in re.find_iter(text) {
                 if !m.is_empty() {
-                    f(Hit {
-                        term: self.literals + m.pattern().as_usize(),
-                        start: m.start(),
-                        end: m.end(),
-                    });
+                    f(Hit { term: self.literals + m.pattern().as_usize(), start: m.start(), end: m.end() });
                 }
             }
         }
@@ -295,38 +263,25 @@ mod tests {
     fn boundaries_and_ids() {
         let set = PatternSet::load(&[]).unwrap();
         let mut hits = Vec::new();
-        set.find(
-            "buy viagra online; xviagra; 爱上海龙凤419论坛",
-            &mut Vec::new(),
-            |h| hits.push((set.terms[h.term].text.clone(), h.start)),
-        );
-        assert!(
-            hits.iter().any(|(t, s)| t.contains("viagra") && *s <= 4),
-            "{hits:?}"
-        );
-        assert!(
-            !hits.iter().any(|(_, s)| *s == 20),
-            "xviagra must not match: {hits:?}"
-        );
-        assert!(
-            hits.iter()
-                .any(|(t, _)| t.contains("龙凤419") || t.contains("爱上海")),
-            "{hits:?}"
-        );
+        set.find("buy viagra online; xviagra; 爱上海龙凤419论坛", &mut Vec::new(), |h| {
+            hits.push((set.terms[h.term].text.clone(), h.start))
+        });
+        assert!(hits.iter().any(|(t, s)| t.contains("viagra") && *s <= 4), "{hits:?}");
+        assert!(!hits.iter().any(|(_, s)| *s == 20), "xviagra must not match: {hits:?}");
+        assert!(hits.iter().any(|(t, _)| t.contains("龙凤419") || t.contains("爱上海")), "{hits:?}");
     }
 
     #[test]
     fn maximal_matches_overlap() {
-        let src = "[pack]\nid = \"t\"\ncategory = \"gambling\"\nlang = \"id\"\nweight = 0.5\nsource = \"s\"\n\
+        let src =
+            "[pack]\nid = \"t\"\ncategory = \"gambling\"\nlang = \"id\"\nweight = 0.5\nsource = \"s\"\n\
                    [[term]]\ntext = \"situs judi slot\"\n[[term]]\ntext = \"judi slot online\"\n\
                    [[term]]\ntext = \"slot\"\n[[term]]\ntext = \"slot gacor\"\n";
         let pack = parse(Path::new("t.toml"), src).unwrap();
         let set = PatternSet::build(vec![(PathBuf::from("t.toml"), pack)]).unwrap();
         let mut got = Vec::new();
         let text = "situs judi slot online dan slot gacor, slotting";
-        set.find(text, &mut Vec::new(), |h| {
-            got.push(set.terms[h.term].text.clone())
-        });
+        set.find(text, &mut Vec::new(), |h| got.push(set.terms[h.term].text.clone()));
         assert_eq!(got, ["situs judi slot", "judi slot online", "slot gacor"]);
 
         let src = "[pack]\nid = \"z\"\ncategory = \"adult\"\nlang = \"zh\"\nweight = 0.5\nsource = \"s\"\n\
@@ -334,7 +289,9 @@ mod tests {
         let pack = parse(Path::new("z.toml"), src).unwrap();
         let set = PatternSet::build(vec![(PathBuf::from("z.toml"), pack)]).unwrap();
         let mut got = Vec::new();
-        set.find("昨夜网友说, 上海夜网", &mut Vec::new(), |h| got.push((set.terms[h.term].text.clone(), h.start)));
+        set.find("昨夜网友说, 上海夜网", &mut Vec::new(), |h| {
+            got.push((set.terms[h.term].text.clone(), h.start))
+        });
         assert_eq!(got, [("夜网".to_string(), "昨夜网友说, 上海".len())]);
         assert_eq!(set.literals().collect::<Vec<_>>(), ["夜网"]);
     }

@@ -8,16 +8,8 @@ use toml::Spanned;
 use crate::error::Error;
 
 /// The spam categories a pack may belong to.
-pub const CATEGORIES: [&str; 8] = [
-    "adult",
-    "gambling",
-    "pharma",
-    "counterfeit",
-    "loan",
-    "diploma",
-    "contact",
-    "casino",
-];
+pub const CATEGORIES: [&str; 8] =
+    ["adult", "gambling", "pharma", "counterfeit", "loan", "diploma", "contact", "casino"];
 
 /// A pack as written in its file.
 #[derive(Debug, Deserialize)]
@@ -104,12 +96,7 @@ pub struct PatternEntry {
 pub fn parse(name: &Path, src: &str) -> Result<PackFile, Error> {
     let at = |offset: usize, message: String| {
         let (line, column) = line_col(src, offset);
-        Error::Pack {
-            file: name.to_path_buf(),
-            line,
-            column,
-            message,
-        }
+        Error::Pack { file: name.to_path_buf(), line, column, message }
     };
     let pack: PackFile = toml::from_str(src).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
@@ -125,9 +112,7 @@ pub fn parse(name: &Path, src: &str) -> Result<PackFile, Error> {
     check_weight(&pack.pack.weight)?;
     let id = pack.pack.id.get_ref();
     if id.is_empty()
-        || !id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+        || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
     {
         return Err(at(
             pack.pack.id.span().start,
@@ -138,10 +123,7 @@ pub fn parse(name: &Path, src: &str) -> Result<PackFile, Error> {
     if !CATEGORIES.contains(&cat.as_str()) {
         return Err(at(
             pack.pack.category.span().start,
-            format!(
-                "unknown category `{cat}` (one of {})",
-                CATEGORIES.join(", ")
-            ),
+            format!("unknown category `{cat}` (one of {})", CATEGORIES.join(", ")),
         ));
     }
     let mut seen = std::collections::HashSet::new();
@@ -157,10 +139,7 @@ pub fn parse(name: &Path, src: &str) -> Result<PackFile, Error> {
         }
         norm.run(text);
         if norm.text != *text {
-            return Err(at(
-                start,
-                format!("term `{text}` is not normalised: write `{}`", norm.text),
-            ));
+            return Err(at(start, format!("term `{text}` is not normalised: write `{}`", norm.text)));
         }
         if !seen.insert(text.as_str()) {
             return Err(at(start, format!("duplicate term `{text}`")));
@@ -181,22 +160,14 @@ pub fn parse(name: &Path, src: &str) -> Result<PackFile, Error> {
             check_weight(w)?;
         }
         if let Err(e) = regex_automata::meta::Regex::new(p.regex.get_ref()) {
-            return Err(at(
-                p.regex.span().start,
-                format!("bad regex: {}", first_line(&e.to_string())),
-            ));
+            return Err(at(p.regex.span().start, format!("bad regex: {}", first_line(&e.to_string()))));
         }
     }
     Ok(pack)
 }
 
 fn first_line(s: &str) -> String {
-    s.lines()
-        .filter(|l| !l.trim().is_empty())
-        .last()
-        .unwrap_or(s)
-        .trim()
-        .to_string()
+    s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(s).trim().to_string()
 }
 
 fn line_col(src: &str, offset: usize) -> (usize, usize) {
@@ -229,20 +200,13 @@ mod tests {
             "p.toml:8:8: term `Viagra` is not normalised: write `viagra`"
         );
         assert_eq!(
-            err(&format!(
-                "{HEAD}[[term]]\ntext = \"a\"\n[[term]]\ntext = \"a\"\n"
-            )),
+            err(&format!("{HEAD}[[term]]\ntext = \"a\"\n[[term]]\ntext = \"a\"\n")),
             "p.toml:10:8: duplicate term `a`"
         );
-        assert!(err(&format!("{HEAD}[[pattern]]\nregex = \"(\"\n"))
-            .starts_with("p.toml:8:9: bad regex"));
-        assert!(
-            err("[pack]\nid = \"x\"\nnope = 1\n").starts_with("p.toml:3:1: unknown field `nope`")
-        );
+        assert!(err(&format!("{HEAD}[[pattern]]\nregex = \"(\"\n")).starts_with("p.toml:8:9: bad regex"));
+        assert!(err("[pack]\nid = \"x\"\nnope = 1\n").starts_with("p.toml:3:1: unknown field `nope`"));
         assert!(err("[pack\n").starts_with("p.toml:1:"));
-        assert!(
-            err(&HEAD.replace("adult", "spam")).starts_with("p.toml:3:12: unknown category `spam`")
-        );
+        assert!(err(&HEAD.replace("adult", "spam")).starts_with("p.toml:3:12: unknown category `spam`"));
         assert_eq!(
             err(&format!("{HEAD}[[term]]\ntext = \"夜网\"\n[[exclude]]\ntext = \"昨夜\"\n")),
             "p.toml:10:8: exclude `昨夜` contains no term of this pack"

@@ -190,12 +190,7 @@ impl<W: Write> Printer for JsonLines<W> {
 
     fn error(&mut self, e: &Error) -> io::Result<()> {
         let (path, record) = error_subject(e);
-        self.line(&ErrorRow {
-            kind: "error".into(),
-            path,
-            record,
-            message: e.to_string(),
-        })
+        self.line(&ErrorRow { kind: "error".into(), path, record, message: e.to_string() })
     }
 
     fn finish(&mut self, s: &Stats, elapsed: std::time::Duration) -> io::Result<()> {

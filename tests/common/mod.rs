@@ -54,12 +54,7 @@ pub fn documents(out: &[u8]) -> Vec<DocumentRow> {
 /// NFKC, zero-width characters removed, lower case: the normalisation the scanner matches on.
 pub fn normalise(s: &str) -> String {
     s.nfkc()
-        .filter(|c| {
-            !matches!(
-                c,
-                '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-            )
-        })
+        .filter(|c| !matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'))
         .collect::<String>()
         .to_lowercase()
 }
