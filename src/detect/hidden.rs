@@ -93,13 +93,14 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
     }
 }
 
-/// The page's own host: the canonical or og:url host, else the host most links point to.
+/// The page's own host: the canonical or og:url host, else the host most visible links
+/// point to (when there are a few). Without one, every absolute link counts as off-site.
 fn page_host(ctx: &Context<'_>) -> Option<String> {
     if let Some(h) = &ctx.blocks.declared.host {
         return Some(h.to_ascii_lowercase());
     }
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for l in &ctx.blocks.links {
+    for l in ctx.blocks.links.iter().filter(|l| !l.hidden) {
         if let Some(h) = html_host_of(&l.href) {
             match counts.iter_mut().find(|(x, _)| x.eq_ignore_ascii_case(h)) {
                 Some(c) => c.1 += 1,
@@ -107,7 +108,7 @@ fn page_host(ctx: &Context<'_>) -> Option<String> {
             }
         }
     }
-    counts.into_iter().max_by_key(|c| c.1).map(|c| c.0.to_ascii_lowercase())
+    counts.into_iter().max_by_key(|c| c.1).filter(|c| c.1 >= 3).map(|c| c.0.to_ascii_lowercase())
 }
 
 /// Same site: equal hosts, or one ends with the other's last two labels.

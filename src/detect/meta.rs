@@ -6,7 +6,7 @@
 use unicode_script::Script;
 
 use super::{Context, Finding, Findings};
-use crate::extract::{BlockKind, MetaField};
+use crate::extract::{BlockKind, DeclaredLang, MetaField};
 use crate::profile::{is_native, script_class};
 use crate::span::Span;
 
@@ -74,7 +74,10 @@ fn primary(tag: &str) -> String {
 
 fn lang_mismatch(ctx: &Context<'_>, out: &mut Findings) {
     let d = &ctx.blocks.declared;
-    let Some((declared, at)) = d.html_lang.as_ref().map(|l| (l, d.html_lang_at.clone())) else {
+    // `<html lang>` first, then content-language, then og:locale.
+    let Some(DeclaredLang { value: declared, at }) =
+        d.html_lang.as_ref().or(d.content_language.as_ref()).or(d.og_locale.as_ref())
+    else {
         return;
     };
     let Some(detected) = ctx.profile.lang else {
@@ -91,7 +94,7 @@ fn lang_mismatch(ctx: &Context<'_>, out: &mut Findings) {
     if matches!((p.as_str(), detected), ("no" | "nn", "nb") | ("cmn" | "yue", "zh")) {
         return;
     }
-    let Some(at) = at else { return };
+    let Some(at) = at.clone() else { return };
     let span = Span::new(ctx.text.map.to_src(ctx.bytes, at.start), ctx.text.map.to_src(ctx.bytes, at.end));
     out.push(Finding {
         rule: "meta.lang-mismatch".into(),

@@ -153,3 +153,6 @@ pub(crate) fn trim_range(text: &str, s: usize, e: usize) -> (usize, usize) {
     let trail = t.len() - t.trim_end().len();
     (s + lead, (e - trail).max(s + lead))
 }
+
+#[cfg(test)]
+mod tests;

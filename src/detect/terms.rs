@@ -57,7 +57,12 @@ pub fn detect(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
                 text: text[s..e].to_string(),
                 context,
                 block: idx,
-                note: format!("term `{}` ({}, weight {:.2})", term.text, pack.id, term.weight),
+                note: if term.is_regex() {
+                    let short: String = term.text.chars().take(48).collect();
+                    format!("pattern `{short}…` ({}, weight {:.2})", pack.id, term.weight)
+                } else {
+                    format!("term `{}` ({}, weight {:.2})", term.text, pack.id, term.weight)
+                },
             };
             if b.kind.is_metadata() {
                 meta_hits.push((hit.term, f.clone()));

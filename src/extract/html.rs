@@ -14,7 +14,7 @@ use lol_html::{doc_text, element, HtmlRewriter, MemorySettings, Settings};
 
 use super::css::{hides, HiddenRules};
 use super::entities::push_html_text;
-use super::{block_kind_of, BlockKind, Blocks, Hidden, Link, MetaField};
+use super::{block_kind_of, BlockKind, Blocks, DeclaredLang, Hidden, Link, MetaField};
 
 /// lol_html's own buffers are capped; a document that needs more is cut there.
 const PARSER_MEMORY: usize = 16 << 20;
@@ -214,13 +214,10 @@ fn on_element(state: &Rc<RefCell<State>>, el: &mut Element) {
     let lang = el.get_attribute("lang").filter(|l| !l.trim().is_empty());
     match tag.as_str() {
         "html" => {
-            st.out.declared.html_lang = lang.clone();
-            st.out.declared.html_lang_at = el
-                .attributes()
-                .iter()
-                .find(|a| a.name() == "lang")
-                .and_then(|a| a.value_source_location())
-                .map(|l| l.bytes());
+            let at =
+                el.attributes().iter().find(|a| a.name() == "lang").and_then(|a| a.value_source_location());
+            st.out.declared.html_lang =
+                lang.clone().map(|value| DeclaredLang { value, at: at.map(|l| l.bytes()) });
         }
         "meta" => on_meta(&mut st, el),
         "link" if el.get_attribute("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
@@ -304,9 +301,11 @@ fn on_meta(st: &mut State, el: &Element) {
     let content = el.attributes().iter().find(|a| a.name() == "content");
     let Some(content) = content else { return };
     let value = content.value();
+    let declared =
+        || DeclaredLang { value: value.clone(), at: content.value_source_location().map(|l| l.bytes()) };
     match key.as_str() {
-        "content-language" => st.out.declared.content_language = Some(value.clone()),
-        "og:locale" => st.out.declared.og_locale = Some(value.clone()),
+        "content-language" => st.out.declared.content_language = Some(declared()),
+        "og:locale" => st.out.declared.og_locale = Some(declared()),
         "og:url" if st.out.declared.host.is_none() => {
             st.out.declared.host = host_of(&value).map(str::to_string)
         }
@@ -407,7 +406,7 @@ mod tests {
     fn lang_attributes() {
         let mut b = Blocks::default();
         extract_html("<html lang=en><p>x <span lang=ja>日本語</span></p><nav><a hreflang=ru href=/ru/>Русский</a></nav>", &mut b);
-        assert_eq!(b.declared.html_lang.as_deref(), Some("en"));
+        assert_eq!(b.declared.html_lang.as_ref().map(|l| l.value.as_str()), Some("en"));
         let span = b.lang_spans[0].clone();
         assert_eq!(&b.text[span], "日本語");
         assert!(b.links[0].lang_tagged);

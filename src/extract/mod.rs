@@ -108,17 +108,24 @@ pub struct Link {
     pub hidden: bool,
 }
 
+/// A language the document declares, and where the value stands in the decoded document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeclaredLang {
+    /// The tag as written (`en-US`, `de`, `zh_CN`).
+    pub value: String,
+    /// Range of the value in the decoded document.
+    pub at: Option<Range<usize>>,
+}
+
 /// What the document says about itself.
 #[derive(Debug, Clone, Default)]
 pub struct Declared {
     /// `<html lang>`.
-    pub html_lang: Option<String>,
-    /// Where the `<html lang>` value stands in the decoded document.
-    pub html_lang_at: Option<Range<usize>>,
+    pub html_lang: Option<DeclaredLang>,
     /// `<meta http-equiv="content-language">`.
-    pub content_language: Option<String>,
+    pub content_language: Option<DeclaredLang>,
     /// `<meta property="og:locale">`.
-    pub og_locale: Option<String>,
+    pub og_locale: Option<DeclaredLang>,
     /// Host of `<link rel="canonical">` or `og:url`.
     pub host: Option<String>,
 }

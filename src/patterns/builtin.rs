@@ -9,7 +9,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("ja-counterfeit.toml", include_str!("../../patterns/ja-counterfeit.toml")),
     ("ko-gambling.toml", include_str!("../../patterns/ko-gambling.toml")),
     ("mul-contact.toml", include_str!("../../patterns/mul-contact.toml")),
-    ("ru-spam.toml", include_str!("../../patterns/ru-spam.toml")),
+    ("ru-casino.toml", include_str!("../../patterns/ru-casino.toml")),
+    ("ru-diploma.toml", include_str!("../../patterns/ru-diploma.toml")),
+    ("ru-loan.toml", include_str!("../../patterns/ru-loan.toml")),
     ("zh-escort.toml", include_str!("../../patterns/zh-escort.toml")),
     ("zh-gambling.toml", include_str!("../../patterns/zh-gambling.toml")),
 ];

@@ -58,6 +58,15 @@ pub struct TermInfo {
     bounds: (bool, bool),
     /// An exclusion: matched to cancel the terms inside it, never reported.
     exclude: bool,
+    /// A regular expression.
+    regex: bool,
+}
+
+impl TermInfo {
+    /// True for a `[[pattern]]` (regular expression), false for a literal.
+    pub fn is_regex(&self) -> bool {
+        self.regex
+    }
 }
 
 /// A match: term id (index into [`PatternSet::terms`]) and byte range in the searched text.
@@ -147,13 +156,14 @@ impl PatternSet {
                     text,
                     bounds,
                     exclude: false,
+                    regex: false,
                 });
             }
             for x in p.exclude {
                 let text = x.text.into_inner();
                 let b = text.as_bytes();
                 let bounds = (b[0].is_ascii_alphanumeric(), b[b.len() - 1].is_ascii_alphanumeric());
-                literals.push(TermInfo { pack: idx, weight: 0.0, text, bounds, exclude: true });
+                literals.push(TermInfo { pack: idx, weight: 0.0, text, bounds, exclude: true, regex: false });
             }
             for r in p.pattern {
                 let text = r.regex.into_inner();
@@ -163,6 +173,7 @@ impl PatternSet {
                     text,
                     bounds: (false, false),
                     exclude: false,
+                    regex: true,
                 });
             }
         }
