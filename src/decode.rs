@@ -74,8 +74,9 @@ impl OffsetMap {
     }
 }
 
-/// Decode `bytes`; `html` enables the `<meta charset>` prescan.
-pub fn decode(bytes: &[u8], html: bool) -> Text<'_> {
+/// Decode `bytes`; `html` enables the `<meta charset>` prescan; `container` is a charset the
+/// container named (HTTP `Content-Type`), which is weighed before the page's own.
+pub fn decode<'a>(bytes: &'a [u8], html: bool, container: Option<&'static Encoding>) -> Text<'a> {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         if enc == UTF_8 {
             return utf8(bytes, bom);
@@ -90,7 +91,7 @@ pub fn decode(bytes: &[u8], html: bool) -> Text<'_> {
         return utf8(bytes, 0);
     }
     let prefix = &bytes[..bytes.len().min(SNIFF_PREFIX)];
-    let declared = if html { declared_charset(prefix) } else { None };
+    let declared = container.or_else(|| if html { declared_charset(prefix) } else { None });
     let enc = choose(bytes, prefix, declared);
     if enc == UTF_8 {
         let text = String::from_utf8_lossy(bytes);
@@ -302,7 +303,7 @@ mod tests {
     #[test]
     fn utf8_wins_over_declaration() {
         let page = "<meta charset=gb2312><p>爱上海</p>";
-        let t = decode(page.as_bytes(), true);
+        let t = decode(page.as_bytes(), true, None);
         assert_eq!(t.encoding, UTF_8);
         assert_eq!(t.text, page);
     }
@@ -311,7 +312,7 @@ mod tests {
     fn declared_charset_is_used() {
         let body = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"></head><body>市立図書館のお知らせ</body></html>";
         let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(body);
-        let t = decode(&bytes, true);
+        let t = decode(&bytes, true, None);
         assert_eq!(t.encoding, encoding_rs::SHIFT_JIS);
         assert_eq!(t.text, body);
     }
@@ -320,7 +321,7 @@ mod tests {
     fn undeclared_gbk_is_detected() {
         let body = "上海的科技创新中心正在快速发展，很多公司在这里设立研发中心。".repeat(8);
         let (bytes, _, _) = encoding_rs::GBK.encode(&body);
-        let t = decode(&bytes, false);
+        let t = decode(&bytes, false, None);
         assert_eq!(t.text, body);
     }
 
@@ -328,7 +329,7 @@ mod tests {
     fn bom_shifts_offsets() {
         let mut bytes = b"\xEF\xBB\xBF".to_vec();
         bytes.extend_from_slice("ab爱".as_bytes());
-        let t = decode(&bytes, false);
+        let t = decode(&bytes, false, None);
         assert_eq!(t.text, "ab爱");
         assert_eq!(t.map.to_src(&bytes, 2), 5);
     }
@@ -337,7 +338,7 @@ mod tests {
     fn utf16_without_bom() {
         let text = "Hello, world. This is plain text.";
         let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let t = decode(&bytes, false);
+        let t = decode(&bytes, false, None);
         assert_eq!(t.text, text);
         assert_eq!(t.map.to_src(&bytes, 7), 14);
     }
@@ -349,7 +350,7 @@ mod tests {
         bytes.push(0xC5); // truncated two-byte sequence
         bytes.extend_from_slice(" dalej żółw".as_bytes());
         bytes.extend_from_slice("<meta charset=utf-8>".as_bytes());
-        let t = decode(&bytes, true);
+        let t = decode(&bytes, true, None);
         assert!(t.text.contains('\u{FFFD}'));
         let at = t.text.find("dalej").unwrap();
         let src = t.map.to_src(&bytes, at);

@@ -26,14 +26,25 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
-    /// One document of a multi-document input could not be read (e.g. a JSON Lines line that
-    /// is not JSON).
-    #[error("{path}: record {record}: {message}")]
+    /// One record of a multi-document input could not be read (a JSON Lines line that is not
+    /// JSON, a truncated WARC record, a corrupt archive member).
+    #[error("{path}: record {record}{}: {message}", offset.map(|o| format!(" at offset {o}")).unwrap_or_default())]
     Record {
         /// The path as given.
         path: String,
         /// 0-based record index.
         record: u64,
+        /// Where the record starts in the container file, when known.
+        offset: Option<u64>,
+        /// What is wrong.
+        message: String,
+    },
+    /// A container is unreadable past some point (corrupt compression, a broken archive
+    /// header) and no record can be named.
+    #[error("{path}: {message}")]
+    Corrupt {
+        /// The path as given.
+        path: String,
         /// What is wrong.
         message: String,
     },

@@ -11,12 +11,9 @@
 //! ```
 //! use spamscan::{EngineBuilder, Document, Format, Origin, Verdict};
 //! let engine = EngineBuilder::new().build().unwrap();
-//! let doc = Document {
-//!     origin: Origin { path: "-".into(), ..Default::default() },
-//!     bytes: "Quantum Leap\n\n上海龙凤419会所 The Shanghai Quantum Research Center made headlines in 2024 with a 128-qubit machine built by a team of two hundred engineers.\n".as_bytes().to_vec(),
-//!     format: Format::Text,
-//!     utf8: true,
-//! };
+//! let text = "Quantum Leap\n\n上海龙凤419会所 The Shanghai Quantum Research Center made \
+//!             headlines in 2024 with a 128-qubit machine built by two hundred engineers.\n";
+//! let doc = Document::new(Origin::file("-"), text.as_bytes().to_vec(), Format::Text);
 //! let report = engine.scanner().scan(&doc);
 //! assert_eq!(report.verdict, Verdict::Spam);
 //! let island = report.findings.iter().find(|l| l.finding.rule == "script.island").unwrap();

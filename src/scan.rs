@@ -130,7 +130,7 @@ impl Scanner<'_> {
     /// replacement characters and broken markup is read as browsers read it.
     pub fn scan(&mut self, doc: &Document) -> Report {
         let bytes = &doc.bytes[..];
-        let text = decode(bytes, doc.format == Format::Html);
+        let text = decode(bytes, doc.format == Format::Html, doc.charset);
         match doc.format {
             Format::Html => extract_html(&text.text, &mut self.blocks),
             Format::Text => extract_text(&text.text, &mut self.blocks),

@@ -5,8 +5,7 @@ use spamscan::{Document, EngineBuilder, Format, Origin, Verdict};
 
 fn scan(bytes: Vec<u8>, format: Format) -> (spamscan::Report, Vec<u8>) {
     let engine = EngineBuilder::new().build().unwrap();
-    let doc =
-        Document { origin: Origin { path: "t".into(), ..Default::default() }, bytes, format, utf8: false };
+    let doc = Document::new(Origin::file("t"), bytes, format);
     let r = engine.scanner().scan(&doc);
     (r, doc.bytes)
 }

@@ -9,12 +9,7 @@ of them near the market, and the work should take four months in all.</p>";
 
 fn scan(html: &str) -> Vec<Located> {
     let engine = EngineBuilder::new().build().unwrap();
-    let doc = Document {
-        origin: Origin { path: "t".into(), ..Default::default() },
-        bytes: html.as_bytes().to_vec(),
-        format: Format::Html,
-        utf8: true,
-    };
+    let doc = Document::new(Origin::file("t"), html.as_bytes().to_vec(), Format::Html);
     let r = engine.scanner().scan(&doc);
     for l in &r.findings {
         let f = &l.finding;

@@ -65,7 +65,7 @@ pub trait Printer {
 /// The path and record an error is about, for error rows.
 pub fn error_subject(e: &Error) -> (String, Option<u64>) {
     match e {
-        Error::Io { path, .. } | Error::TooLarge { path, .. } => (path.clone(), None),
+        Error::Io { path, .. } | Error::TooLarge { path, .. } | Error::Corrupt { path, .. } => (path.clone(), None),
         Error::Record { path, record, .. } => (path.clone(), Some(*record)),
         Error::Pack { file, .. } => (file.display().to_string(), None),
     }

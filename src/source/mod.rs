@@ -12,12 +12,63 @@ use crate::error::{Error, Result};
 /// Where a document came from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Origin {
-    /// The path as given on the command line; `-` for stdin.
+    /// The path as given on the command line (or found under a directory given there), with
+    /// `!member` appended for a member of an archive; `-` for stdin.
     pub path: String,
-    /// 0-based record index inside a multi-document input (a JSON Lines line), else `None`.
+    /// 0-based index of the record or member among all records or members of its container
+    /// (a JSON Lines line, a WARC record, a tar or zip member), else `None`.
     pub record: Option<u64>,
-    /// The URL or id of the record when the container names one.
+    /// Byte offset where the record starts in the container file as stored (for per-record
+    /// gzip, the compressed offset, as crawl indexes use), where it has one.
+    pub offset: Option<u64>,
+    /// The URL or id of the record when the container names one (WARC-Target-URI, JSON field).
     pub url: Option<String>,
+}
+
+impl Origin {
+    /// The origin of a whole file.
+    pub fn file(path: impl Into<String>) -> Origin {
+        Origin { path: path.into(), ..Origin::default() }
+    }
+}
+
+/// What a source yields: a document to scan, a record deliberately not scanned, or an error
+/// for an input or record that could not be read. Every input document yields exactly one.
+#[derive(Debug)]
+pub enum Item {
+    /// Scan this.
+    Document(Document),
+    /// Not scanned on purpose (binary payload, WAT metadata, a symlink not followed …).
+    Skipped {
+        /// What was skipped.
+        origin: Origin,
+        /// Why.
+        reason: String,
+    },
+    /// Could not be read; the scan goes on.
+    Error(Error),
+}
+
+/// Receives the items of a source; returns `false` to stop reading (the output is closed).
+pub type Sink<'a> = dyn FnMut(Item) -> bool + 'a;
+
+/// How a document sits in its container, so that `--filter` and `--redact` can write it
+/// back: the raw bytes of its record as read.
+#[derive(Debug, Clone, Default)]
+pub enum Frame {
+    /// The document is the whole file (or archive member): its bytes are written as they are.
+    #[default]
+    Whole,
+    /// A JSON Lines record: the line as read (without its newline).
+    JsonLine(Vec<u8>),
+    /// A WARC record: the record as read (header block, content block and the closing CRLFs,
+    /// uncompressed), and whether the input was gzipped per record.
+    Warc {
+        /// The uncompressed record.
+        raw: Vec<u8>,
+        /// Gzip it when writing.
+        gzip: bool,
+    },
 }
 
 impl std::fmt::Display for Origin {
@@ -62,8 +113,18 @@ pub struct Document {
     pub bytes: Vec<u8>,
     /// Text or HTML.
     pub format: Format,
-    /// The bytes are known to be UTF-8 (e.g. a JSON Lines text field).
-    pub utf8: bool,
+    /// A charset named by the container (an HTTP `Content-Type` header), weighed before the
+    /// page's own declaration.
+    pub charset: Option<&'static encoding_rs::Encoding>,
+    /// How to write the document back.
+    pub frame: Frame,
+}
+
+impl Document {
+    /// A document of `bytes` in `format`, with no container charset, as a whole file.
+    pub fn new(origin: Origin, bytes: Vec<u8>, format: Format) -> Document {
+        Document { origin, bytes, format, charset: None, frame: Frame::Whole }
+    }
 }
 
 /// Options for reading inputs.
@@ -145,12 +206,7 @@ impl Input {
                     return Err(Error::TooLarge { path: path.into(), size: bytes.len() as u64, limit });
                 }
                 let format = if f == InputFormat::Html { Format::Html } else { Format::Text };
-                State::Single(Some(Document {
-                    origin: Origin { path: path.into(), record: None, url: None },
-                    bytes,
-                    format,
-                    utf8: false,
-                }))
+                State::Single(Some(Document::new(Origin::file(path), bytes, format)))
             }
         };
         Ok(Input { path: path.into(), state, opts: opts.clone() })
@@ -182,6 +238,7 @@ impl Input {
                 return Some(Err(Error::Record {
                     path: self.path.clone(),
                     record: rec,
+                    offset: None,
                     message: format!("line is longer than {limit} bytes"),
                 }));
             }
@@ -210,7 +267,7 @@ fn skip_line(reader: &mut Box<dyn BufRead>) -> io::Result<()> {
 }
 
 fn parse_json_record(path: &str, record: u64, line: &[u8], opts: &SourceOptions) -> Result<Document> {
-    let err = |message: String| Error::Record { path: path.into(), record, message };
+    let err = |message: String| Error::Record { path: path.into(), record, offset: None, message };
     let value: serde_json::Value = serde_json::from_slice(line).map_err(|e| err(format!("not JSON: {e}")))?;
     let obj = value.as_object().ok_or_else(|| err("not a JSON object".into()))?;
     let text = match obj.get(&opts.text_field) {
@@ -232,10 +289,11 @@ fn parse_json_record(path: &str, record: u64, line: &[u8], opts: &SourceOptions)
     });
     let format = if looks_like_html(text.as_bytes()) { Format::Html } else { Format::Text };
     Ok(Document {
-        origin: Origin { path: path.into(), record: Some(record), url },
+        origin: Origin { path: path.into(), record: Some(record), offset: None, url },
         bytes: text.into_bytes(),
         format,
-        utf8: true,
+        charset: None,
+        frame: Frame::JsonLine(line.strip_suffix(b"\n").unwrap_or(line).to_vec()),
     })
 }
 
