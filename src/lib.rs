@@ -24,6 +24,7 @@
 
 pub mod decode;
 pub mod detect;
+pub mod emit;
 pub mod error;
 pub mod extract;
 pub mod normalize;
@@ -37,7 +38,7 @@ pub mod span;
 
 pub use detect::Finding;
 pub use error::{Error, Result};
-pub use scan::{Engine, EngineBuilder, Located, Report, Scanner};
+pub use scan::{Cut, Engine, EngineBuilder, Located, Report, Scanner};
 pub use score::{Thresholds, Verdict};
-pub use source::{Document, Format, Input, InputFormat, Origin, SourceOptions};
+pub use source::{read_inputs, read_stream, Document, Format, InputFormat, Item, Origin, SourceOptions};
 pub use span::Span;

@@ -6,13 +6,14 @@ use std::sync::Arc;
 
 use crate::decode::decode;
 use crate::detect::{self, Context, Finding, Findings, Scratch};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::extract::{extract_html, extract_text, Blocks};
 use crate::patterns::PatternSet;
 use crate::profile::Profile;
 use crate::score::{score, Thresholds, Verdict};
-use crate::source::{Document, Format, Origin};
-use crate::span::LineIndex;
+use crate::source::{Document, Format, Origin, Window};
+use crate::decode::Text;
+use crate::span::{LineIndex, Span};
 
 /// Characters of context kept on each side of a finding for human output.
 const EXCERPT_CHARS: usize = 30;
@@ -100,6 +101,11 @@ pub struct Report {
     pub findings: Vec<Located>,
     /// Findings dropped by the per-document caps.
     pub dropped: usize,
+    /// What `--redact` removes, sorted and disjoint: the spans of the evidence that made the
+    /// score (not supporting findings), and whole hidden elements that carry such evidence.
+    pub cuts: Vec<Cut>,
+    /// Set when the report covers one window of a larger document (see [`Engine::merge`]).
+    pub window: Option<Window>,
 }
 
 /// A finding with its line, column and a short excerpt around it.
@@ -137,24 +143,31 @@ impl Scanner<'_> {
         }
         let profile = Profile::of(&self.blocks);
         self.findings.clear();
-        let ctx = Context {
-            bytes,
-            text: &text,
-            blocks: &self.blocks,
-            profile: &profile,
-            patterns: &self.engine.patterns,
-        };
+        let ctx = Context { bytes, text: &text, blocks: &self.blocks, profile: &profile, patterns: &self.engine.patterns };
         detect::run(&ctx, &mut self.scratch, &mut self.findings);
         let items = &mut self.findings.items;
         items.sort_by_key(|f| (f.span.start, f.span.end));
         let s = score(items);
+        let cuts = cuts(items, &self.blocks, &text, bytes);
         let lines = LineIndex::new(bytes);
+        let (base, fresh) = match &doc.window {
+            Some(w) => (w.base as usize, w.fresh.start as usize..w.fresh.end.min(usize::MAX as u64) as usize),
+            None => (0, 0..usize::MAX),
+        };
         let findings = items
             .drain(..)
-            .map(|f| {
-                let (line, column) = lines.line_col(f.span.start);
+            .filter(|f| fresh.contains(&(base + f.span.start)))
+            .map(|mut f| {
+                let (mut line, mut column) = lines.line_col(f.span.start);
+                if let Some(w) = &doc.window {
+                    if line == 1 {
+                        column = base + f.span.start - w.line_start as usize + 1;
+                    }
+                    line += w.lines_before as usize;
+                }
                 let b = &self.blocks.blocks[f.block.min(self.blocks.blocks.len().saturating_sub(1))];
                 let (before, after) = excerpt(&self.blocks, b, &f.text);
+                f.span = Span::new(base + f.span.start, base + f.span.end);
                 Located { finding: f, line, column, before, after }
             })
             .collect();
@@ -167,12 +180,81 @@ impl Scanner<'_> {
             encoding: text.encoding.name(),
             findings,
             dropped: self.findings.dropped,
+            cuts,
+            window: doc.window.clone(),
         }
     }
 
-    /// Scan `doc`, or turn a source error into an error for that document.
-    pub fn scan_result(&mut self, doc: Result<Document>) -> std::result::Result<Report, Error> {
-        doc.map(|d| self.scan(&d))
+}
+
+/// A stretch of the original bytes that `--redact` removes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Cut {
+    /// The bytes.
+    pub span: Span,
+    /// A whole element (start tag to end tag): remove everything. Otherwise flagged text,
+    /// which may run across tags: remove the text and keep the tags so the markup stays whole.
+    pub element: bool,
+}
+
+/// Evidence spans and the hidden elements that hold evidence, merged (original offsets).
+fn cuts(findings: &[Finding], blocks: &Blocks, text: &Text<'_>, bytes: &[u8]) -> Vec<Cut> {
+    let evidence: Vec<Span> = findings
+        .iter()
+        .filter(|f| f.contribution > 0.0 && !crate::score::is_supporting(&f.rule))
+        .map(|f| f.span)
+        .collect();
+    let mut cuts: Vec<Cut> = evidence.iter().map(|&span| Cut { span, element: false }).collect();
+    for r in &blocks.hidden_roots {
+        let root = Span::new(text.map.to_src(bytes, r.start), text.map.to_src(bytes, r.end));
+        if evidence.iter().any(|e| root.start <= e.start && e.end <= root.end) {
+            cuts.push(Cut { span: root, element: true });
+        }
+    }
+    // Elements first where they start together; then drop what an earlier cut covers.
+    cuts.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end), !c.element));
+    let mut merged: Vec<Cut> = Vec::with_capacity(cuts.len());
+    for c in cuts {
+        match merged.last_mut() {
+            Some(last) if c.span.end <= last.span.end => {}
+            Some(last) if c.span.start < last.span.end && last.element == c.element => last.span.end = c.span.end,
+            Some(last) if c.span.start < last.span.end => {
+                // A text cut running out of an element: keep its part after the element.
+                let rest = Cut { span: Span::new(last.span.end, c.span.end), element: c.element };
+                merged.push(rest)
+            }
+            _ => merged.push(c),
+        }
+    }
+    merged
+}
+
+impl Engine {
+    /// Merge the reports of the windows of one document (any order) into one report: the
+    /// findings of all windows, scored together. The first window names the document.
+    pub fn merge(&self, mut parts: Vec<Report>) -> Report {
+        parts.sort_by_key(|p| p.window.as_ref().map_or(0, |w| w.index));
+        let mut items: Vec<Located> = parts.iter_mut().flat_map(|p| p.findings.drain(..)).collect();
+        items.sort_by_key(|l| (l.finding.span.start, l.finding.span.end));
+        let mut findings: Vec<Finding> = items.iter().map(|l| l.finding.clone()).collect();
+        let s = score(&mut findings);
+        for (l, f) in items.iter_mut().zip(findings) {
+            l.finding = f;
+        }
+        let bytes = parts.last().map_or(0, |p| p.window.as_ref().map_or(0, |w| w.base as usize) + p.bytes);
+        let first = &parts[0];
+        Report {
+            origin: first.origin.clone(),
+            bytes,
+            score: s,
+            verdict: self.thresholds.verdict(s),
+            language: parts.iter().find_map(|p| p.language),
+            encoding: first.encoding,
+            findings: items,
+            dropped: parts.iter().map(|p| p.dropped).sum(),
+            cuts: Vec::new(),
+            window: None,
+        }
     }
 }
 

@@ -269,16 +269,21 @@ fn on_element(state: &Rc<RefCell<State>>, el: &mut Element) {
         st.out.lang_spans.push(start..start);
         lang_span = Some(st.out.lang_spans.len() - 1);
     }
+    // The outermost hidden element: where it starts, to cut it whole when it carries spam.
+    let hidden_root = (hidden.is_some() && st.hidden().is_none()).then(|| el.source_location().bytes().start);
     st.stack.push(Frame { id, tag, kind, hidden, link, lang_span });
     drop(st);
     let st_end = Rc::clone(state);
     let Some(handlers) = el.end_tag_handlers() else {
         return;
     };
-    handlers.push(Box::new(move |_end| {
+    handlers.push(Box::new(move |end| {
         let mut st = st_end.borrow_mut();
         if let Some(i) = st.stack.iter().rposition(|f| f.id == id) {
             st.pop_to(i);
+        }
+        if let Some(start) = hidden_root {
+            st.out.hidden_roots.push(start..end.source_location().bytes().end);
         }
         Ok(())
     }));

@@ -146,6 +146,8 @@ pub struct Blocks {
     pub lang_spans: Vec<Range<usize>>,
     /// Declared language and host.
     pub declared: Declared,
+    /// Outermost hidden elements, start tag to end tag (ranges of the decoded document).
+    pub hidden_roots: Vec<Range<usize>>,
     /// Block under construction: where its text and pieces start.
     open: (usize, usize),
 }
@@ -158,6 +160,7 @@ impl Blocks {
         self.blocks.clear();
         self.links.clear();
         self.lang_spans.clear();
+        self.hidden_roots.clear();
         self.declared = Declared::default();
         self.open = (0, 0);
     }

@@ -1,13 +1,20 @@
-//! Sources: turn paths and stdin into [`Document`]s, one at a time.
+//! Sources: turn paths and stdin into [`Item`]s — documents, skipped records, errors — one at
+//! a time, without loading archives whole.
 //!
-//! A plain text or HTML file is one document. A JSON Lines file gives one document per line:
-//! the `text` field (configurable) is the document, named by its `url` field, else `id`.
-//! The format is sniffed from the first bytes unless the caller fixes it.
+//! A plain text or HTML file is one document (scanned in windows when large). A JSON Lines
+//! file gives one document per line: the `text` field (configurable) is the document, named by
+//! its `url` field, else `id`. Directories are walked; gzip, zstd, tar, zip, WARC, WET and ARC
+//! containers are recognised by their magic bytes and read record by record. Formats are
+//! sniffed from the first bytes unless the caller fixes them.
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+mod fs;
+mod jsonl;
+mod stream;
 
-use crate::error::{Error, Result};
+use crate::error::Error;
+
+pub use fs::read_inputs;
+pub use stream::read_stream;
 
 /// Where a document came from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -118,12 +125,14 @@ pub struct Document {
     pub charset: Option<&'static encoding_rs::Encoding>,
     /// How to write the document back.
     pub frame: Frame,
+    /// Set when these bytes are one window of a larger document.
+    pub window: Option<Window>,
 }
 
 impl Document {
     /// A document of `bytes` in `format`, with no container charset, as a whole file.
     pub fn new(origin: Origin, bytes: Vec<u8>, format: Format) -> Document {
-        Document { origin, bytes, format, charset: None, frame: Frame::Whole }
+        Document { origin, bytes, format, charset: None, frame: Frame::Whole, window: None }
     }
 }
 
@@ -136,8 +145,23 @@ pub struct SourceOptions {
     pub text_field: String,
     /// JSON Lines fields naming the document, tried in order.
     pub id_fields: Vec<String>,
-    /// Maximum bytes of one document (a larger one is an error for that document).
+    /// Largest record held whole in memory (a JSON Lines line, a WARC or ARC record, a zip
+    /// read from a pipe); a larger one is an error row for that record. Default 64 MiB.
     pub max_doc_size: u64,
+    /// Documents read as streams (files, archive members) larger than this are scanned in
+    /// overlapping windows of this many bytes. Default 4 MiB.
+    pub window: usize,
+    /// Bytes each window shares with its neighbours, so that a finding up to this long is
+    /// seen whole by the window that reports it. Default 4 KiB.
+    pub overlap: usize,
+    /// Largest decompressed size of one compressed stream or member. Default 16 GiB.
+    pub max_decompressed: u64,
+    /// Largest ratio of decompressed to compressed bytes once past 1 MiB. Default 1000.
+    pub max_ratio: u64,
+    /// How many archives may nest inside each other (a tar inside a gzip is 2). Default 4.
+    pub max_depth: usize,
+    /// Follow symbolic links met while walking directories.
+    pub follow_links: bool,
 }
 
 impl Default for SourceOptions {
@@ -147,172 +171,37 @@ impl Default for SourceOptions {
             text_field: "text".into(),
             id_fields: vec!["url".into(), "id".into()],
             max_doc_size: 64 << 20,
+            window: 4 << 20,
+            overlap: 4 << 10,
+            max_decompressed: 16 << 30,
+            max_ratio: 1000,
+            max_depth: 4,
+            follow_links: false,
         }
     }
 }
 
-/// The documents of one input (a file or stdin), read lazily.
-pub struct Input {
-    path: String,
-    state: State,
-    opts: SourceOptions,
-}
-
-enum State {
-    Single(Option<Document>),
-    Lines { reader: Box<dyn BufRead>, record: u64, buf: Vec<u8> },
-    Done,
-}
-
-impl Input {
-    /// Open `path` (`-` is stdin) and sniff its format.
-    ///
-    /// # Errors
-    /// [`Error::Io`] when the file cannot be opened or read, [`Error::TooLarge`] when a
-    /// single-document input exceeds `opts.max_doc_size`.
-    pub fn open(path: &str, opts: &SourceOptions) -> Result<Input> {
-        let io_err = |source| Error::Io { path: path.to_string(), source };
-        let reader: Box<dyn Read> = if path == "-" {
-            Box::new(io::stdin().lock())
-        } else {
-            let f = File::open(path).map_err(io_err)?;
-            if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-                return Err(io_err(io::Error::other("is a directory")));
-            }
-            Box::new(f)
-        };
-        Input::from_reader(path, reader, opts)
-    }
-
-    /// Read documents from any reader, named `path`.
-    ///
-    /// # Errors
-    /// As [`Input::open`].
-    pub fn from_reader(path: &str, reader: Box<dyn Read>, opts: &SourceOptions) -> Result<Input> {
-        let io_err = |source| Error::Io { path: path.to_string(), source };
-        let mut reader = BufReader::with_capacity(64 << 10, reader);
-        let head = reader.fill_buf().map_err(io_err)?.to_vec();
-        let format = match opts.format {
-            InputFormat::Auto => sniff(path, &head),
-            f => f,
-        };
-        let state = match format {
-            InputFormat::Jsonl => State::Lines { reader: Box::new(reader), record: 0, buf: Vec::new() },
-            f => {
-                let mut bytes = Vec::new();
-                let limit = opts.max_doc_size;
-                reader.by_ref().take(limit + 1).read_to_end(&mut bytes).map_err(io_err)?;
-                if bytes.len() as u64 > limit {
-                    return Err(Error::TooLarge { path: path.into(), size: bytes.len() as u64, limit });
-                }
-                let format = if f == InputFormat::Html { Format::Html } else { Format::Text };
-                State::Single(Some(Document::new(Origin::file(path), bytes, format)))
-            }
-        };
-        Ok(Input { path: path.into(), state, opts: opts.clone() })
-    }
-
-    fn next_line(&mut self) -> Option<Result<Document>> {
-        let State::Lines { reader, record, buf } = &mut self.state else {
-            return None;
-        };
-        loop {
-            buf.clear();
-            let limit = self.opts.max_doc_size.saturating_mul(2).saturating_add(1 << 16);
-            let n = match reader.by_ref().take(limit).read_until(b'\n', buf) {
-                Ok(n) => n,
-                Err(e) => {
-                    self.state = State::Done;
-                    return Some(Err(Error::Io { path: self.path.clone(), source: e }));
-                }
-            };
-            if n == 0 {
-                self.state = State::Done;
-                return None;
-            }
-            let rec = *record;
-            if buf.last() != Some(&b'\n') && n as u64 == limit {
-                // Skip the rest of an over-long line so the next record starts clean.
-                let _ = skip_line(reader);
-                *record += 1;
-                return Some(Err(Error::Record {
-                    path: self.path.clone(),
-                    record: rec,
-                    offset: None,
-                    message: format!("line is longer than {limit} bytes"),
-                }));
-            }
-            if buf.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            *record += 1;
-            return Some(parse_json_record(&self.path, rec, buf, &self.opts));
-        }
-    }
-}
-
-fn skip_line(reader: &mut Box<dyn BufRead>) -> io::Result<()> {
-    loop {
-        let avail = reader.fill_buf()?;
-        if avail.is_empty() {
-            return Ok(());
-        }
-        if let Some(i) = memchr::memchr(b'\n', avail) {
-            reader.consume(i + 1);
-            return Ok(());
-        }
-        let n = avail.len();
-        reader.consume(n);
-    }
-}
-
-fn parse_json_record(path: &str, record: u64, line: &[u8], opts: &SourceOptions) -> Result<Document> {
-    let err = |message: String| Error::Record { path: path.into(), record, offset: None, message };
-    let value: serde_json::Value = serde_json::from_slice(line).map_err(|e| err(format!("not JSON: {e}")))?;
-    let obj = value.as_object().ok_or_else(|| err("not a JSON object".into()))?;
-    let text = match obj.get(&opts.text_field) {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(_) => return Err(err(format!("field `{}` is not a string", opts.text_field))),
-        None => return Err(err(format!("no `{}` field", opts.text_field))),
-    };
-    if text.len() as u64 > opts.max_doc_size {
-        return Err(err(format!(
-            "text of {} bytes is over the limit of {} bytes",
-            text.len(),
-            opts.max_doc_size
-        )));
-    }
-    let url = opts.id_fields.iter().find_map(|f| match obj.get(f) {
-        Some(serde_json::Value::String(s)) => Some(s.clone()),
-        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-        _ => None,
-    });
-    let format = if looks_like_html(text.as_bytes()) { Format::Html } else { Format::Text };
-    Ok(Document {
-        origin: Origin { path: path.into(), record: Some(record), offset: None, url },
-        bytes: text.into_bytes(),
-        format,
-        charset: None,
-        frame: Frame::JsonLine(line.strip_suffix(b"\n").unwrap_or(line).to_vec()),
-    })
-}
-
-impl Iterator for Input {
-    type Item = Result<Document>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        match &mut self.state {
-            State::Single(doc) => {
-                let d = doc.take();
-                if d.is_none() {
-                    self.state = State::Done;
-                }
-                d.map(Ok)
-            }
-            State::Lines { .. } => self.next_line(),
-            State::Done => None,
-        }
-    }
+/// Where a window of a large document lies in it. Windows of one document share `doc`; the
+/// scan of each reports the findings that start in `fresh`, and the caller merges them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Window {
+    /// Identifies the document among all documents of a run.
+    pub doc: u64,
+    /// 0-based window number.
+    pub index: u32,
+    /// Offset of the window's first byte in the document.
+    pub base: u64,
+    /// Findings starting in this absolute range belong to this window.
+    pub fresh: std::ops::Range<u64>,
+    /// This is the document's last window.
+    pub last: bool,
+    /// Newlines in the document before `base`.
+    pub lines_before: u64,
+    /// Offset in the document of the start of the line holding `base`.
+    pub line_start: u64,
+    /// Reading the document failed after earlier windows were sent: this empty last window
+    /// carries the message, and the document ends as an error row.
+    pub error: Option<String>,
 }
 
 /// Guess the format from the file name and the first bytes.
@@ -369,32 +258,5 @@ mod tests {
         for (path, head, want) in cases {
             assert_eq!(sniff(path, head), *want, "{path} {:?}", String::from_utf8_lossy(head));
         }
-    }
-
-    #[test]
-    fn jsonl_records_and_errors() {
-        let data =
-            b"{\"url\":\"a\",\"text\":\"one\"}\n\nnot json\n{\"id\":7,\"text\":\"two\"}\n{\"url\":\"b\"}\n";
-        let input = Input::from_reader("d.jsonl", Box::new(&data[..]), &SourceOptions::default()).unwrap();
-        let got: Vec<_> = input.collect();
-        assert_eq!(got.len(), 4);
-        let d0 = got[0].as_ref().unwrap();
-        assert_eq!(
-            (d0.origin.record, d0.origin.url.as_deref(), &d0.bytes[..]),
-            (Some(0), Some("a"), &b"one"[..])
-        );
-        assert!(matches!(got[1], Err(Error::Record { record: 1, .. })));
-        let d2 = got[2].as_ref().unwrap();
-        assert_eq!((d2.origin.record, d2.origin.url.as_deref()), (Some(2), Some("7")));
-        assert!(
-            matches!(&got[3], Err(Error::Record { record: 3, message, .. }) if message.contains("no `text`"))
-        );
-    }
-
-    #[test]
-    fn too_large() {
-        let opts = SourceOptions { max_doc_size: 4, ..Default::default() };
-        let r = Input::from_reader("big", Box::new(&b"hello world"[..]), &opts);
-        assert!(matches!(r, Err(Error::TooLarge { limit: 4, .. })));
     }
 }
