@@ -62,7 +62,12 @@ fn keep_tags(cut: &[u8], out: &mut Vec<u8>) {
 ///
 /// # Errors
 /// The writer's; `Unsupported` for WARC records (write them with `--filter`).
-pub fn write_redacted(doc: &Document, report: &Report, text_field: &str, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_redacted(
+    doc: &Document,
+    report: &Report,
+    text_field: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let redacted = redact_bytes(&doc.bytes, &report.cuts, doc.format);
     match &doc.frame {
         Frame::Whole => out.write_all(&redacted),
@@ -90,10 +95,8 @@ mod tests {
     #[test]
     fn text_and_element_cuts() {
         let html = b"<h2>Title \xe7\x88\xb1</h2><div hidden><a href=x>spam</a></div><p>ok</p>";
-        let cuts = [
-            Cut { span: Span::new(10, 13), element: false },
-            Cut { span: Span::new(18, 54), element: true },
-        ];
+        let cuts =
+            [Cut { span: Span::new(10, 13), element: false }, Cut { span: Span::new(18, 54), element: true }];
         let out = redact_bytes(html, &cuts, Format::Html);
         assert_eq!(String::from_utf8(out).unwrap(), "<h2>Title </h2><p>ok</p>");
         // A text cut across tags keeps the tags.

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::decode::decode;
+use crate::decode::Text;
 use crate::detect::{self, Context, Finding, Findings, Scratch};
 use crate::error::Result;
 use crate::extract::{extract_html, extract_text, Blocks};
@@ -12,7 +13,6 @@ use crate::patterns::PatternSet;
 use crate::profile::Profile;
 use crate::score::{score, Thresholds, Verdict};
 use crate::source::{Document, Format, Origin, Window};
-use crate::decode::Text;
 use crate::span::{LineIndex, Span};
 
 /// Characters of context kept on each side of a finding for human output.
@@ -143,7 +143,13 @@ impl Scanner<'_> {
         }
         let profile = Profile::of(&self.blocks);
         self.findings.clear();
-        let ctx = Context { bytes, text: &text, blocks: &self.blocks, profile: &profile, patterns: &self.engine.patterns };
+        let ctx = Context {
+            bytes,
+            text: &text,
+            blocks: &self.blocks,
+            profile: &profile,
+            patterns: &self.engine.patterns,
+        };
         detect::run(&ctx, &mut self.scratch, &mut self.findings);
         let items = &mut self.findings.items;
         items.sort_by_key(|f| (f.span.start, f.span.end));
@@ -184,7 +190,6 @@ impl Scanner<'_> {
             window: doc.window.clone(),
         }
     }
-
 }
 
 /// A stretch of the original bytes that `--redact` removes.
@@ -217,7 +222,9 @@ fn cuts(findings: &[Finding], blocks: &Blocks, text: &Text<'_>, bytes: &[u8]) ->
     for c in cuts {
         match merged.last_mut() {
             Some(last) if c.span.end <= last.span.end => {}
-            Some(last) if c.span.start < last.span.end && last.element == c.element => last.span.end = c.span.end,
+            Some(last) if c.span.start < last.span.end && last.element == c.element => {
+                last.span.end = c.span.end
+            }
             Some(last) if c.span.start < last.span.end => {
                 // A text cut running out of an element: keep its part after the element.
                 let rest = Cut { span: Span::new(last.span.end, c.span.end), element: c.element };

@@ -58,7 +58,7 @@ fn threshold_moves_the_spam_line() {
 #[test]
 fn missing_file_is_an_error_row_and_the_scan_goes_on() {
     let clean = case("html-cooking-korean-dish-hangul.html");
-    let out = run(&["--format", "jsonl", "/nonexistent/page.html", &clean], b"");
+    let out = run(&["--format", "jsonl", "--sort", "/nonexistent/page.html", &clean], b"");
     assert_eq!(out.status.code(), Some(2), "errors win over every verdict");
     let rows = json_lines(&out.stdout);
     assert_eq!(rows[0]["type"], "error");
@@ -81,7 +81,7 @@ fn jsonl_records_are_documents_and_bad_lines_are_errors() {
         "{\"id\":\"r3\",\"text\":\"靚女一對一視像陪聊，全港上門約見，加LINE：lady-88xx，陪聊 陪聊 約會 約會\"}\n",
         "{\"url\":\"http://a.example/4\",\"body\":\"no text field\"}\n",
     );
-    let out = run(&["--format", "jsonl", "--input-format", "jsonl"], input.as_bytes());
+    let out = run(&["--format", "jsonl", "--sort", "--input-format", "jsonl"], input.as_bytes());
     assert_eq!(out.status.code(), Some(2));
     let rows = json_lines(&out.stdout);
     let kinds: Vec<(&str, Option<u64>)> =
@@ -196,8 +196,32 @@ fn closed_stdout_ends_quietly() {
 }
 
 #[test]
-fn directory_argument_is_an_error_row() {
-    let out = run(&["--format", "jsonl", fixtures().to_str().unwrap()], b"");
-    assert_eq!(out.status.code(), Some(2));
-    assert_eq!(json_lines(&out.stdout)[0]["type"], "error");
+fn directory_is_walked_completely() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("sub/.hidden")).unwrap();
+    std::fs::write(root.join(".ignore"), "*.html\n").unwrap();
+    std::fs::write(root.join("sub/page.html"), "<html><body><h2>爱上海同城419 News</h2><p>The council voted on Tuesday to build protected cycle lanes.</p></body></html>").unwrap();
+    std::fs::write(root.join("sub/.hidden/note.txt"), CLEAN_TEXT).unwrap();
+    std::fs::write(root.join("blob.bin"), [0u8, 1, 2, 0, 0, 0, 7, 0, 0, 9].repeat(50)).unwrap();
+    std::os::unix::fs::symlink(root.join("sub"), root.join("sub/loop")).unwrap();
+    let out = run(&["--format", "jsonl", "--sort", root.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows = json_lines(&out.stdout);
+    let by_name = |name: &str| {
+        rows.iter()
+            .find(|r| r["path"].as_str().is_some_and(|p| p.ends_with(name)))
+            .unwrap_or_else(|| panic!("{name}: {rows:#?}"))
+    };
+    assert_eq!(by_name("sub/page.html")["verdict"], "spam");
+    assert_eq!(by_name("note.txt")["verdict"], "clean");
+    assert_eq!(by_name(".ignore")["type"], "document");
+    assert_eq!(by_name("blob.bin")["type"], "skipped");
+    assert_eq!(by_name("sub/loop")["type"], "skipped");
+    let summary = rows.last().unwrap();
+    assert_eq!(
+        (summary["documents"].as_u64(), summary["skipped"].as_u64(), summary["errors"].as_u64()),
+        (Some(3), Some(2), Some(0))
+    );
+    assert_eq!(rows.len(), 6);
 }

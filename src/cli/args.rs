@@ -62,9 +62,82 @@ pub struct ScanArgs {
     #[arg(long)]
     pub id_field: Option<String>,
 
-    /// Largest document read, in bytes; a larger one is an error row.
+    /// Largest record held whole in memory (a JSON Lines line, a WARC record), in bytes; a
+    /// larger one is an error row. Files and archive members of any size are scanned in windows.
     #[arg(long, default_value_t = 64 << 20)]
     pub max_doc_size: u64,
+
+    /// Window for large documents, in bytes: a document larger than this is scanned in
+    /// overlapping windows, never truncated.
+    #[arg(long, default_value_t = 4 << 20, value_parser = clap::value_parser!(u64).range(4096..))]
+    pub window: u64,
+
+    /// Largest decompressed size of one compressed stream or archive member, in bytes.
+    #[arg(long, default_value_t = 16 << 30)]
+    pub max_decompressed: u64,
+
+    /// Largest ratio of decompressed to compressed bytes (past the first MiB).
+    #[arg(long, default_value_t = 1000)]
+    pub max_ratio: u64,
+
+    /// How deep archives may nest (a tar inside a gzip is 2).
+    #[arg(long, default_value_t = 4)]
+    pub max_depth: usize,
+
+    /// Follow symbolic links while walking directories (loops are reported, not followed).
+    #[arg(long)]
+    pub follow: bool,
+
+    /// Scanning threads (default: all cores).
+    #[arg(short = 'j', long)]
+    pub threads: Option<usize>,
+
+    /// Print results in input order (default: as they are ready).
+    #[arg(long)]
+    pub sort: bool,
+
+    /// Write to stdout the input records whose verdict passes, unchanged (JSON Lines lines,
+    /// WARC records, files); the report goes to stderr or --report.
+    #[arg(long, value_enum, conflicts_with = "redact")]
+    pub filter: Option<FilterMode>,
+
+    /// Write every document with its flagged spans removed (spam documents only; the rest
+    /// unchanged); the report goes to stderr or --report.
+    #[arg(long)]
+    pub redact: bool,
+
+    /// With --filter or --redact: write files under DIR at their relative paths, not stdout.
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+
+    /// With --filter or --redact: write the report to FILE, not stderr.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// Print only the paths of files with a spam document.
+    #[arg(short = 'l', long, conflicts_with_all = ["count", "silent"])]
+    pub files_with_spam: bool,
+
+    /// Print only the counts per verdict.
+    #[arg(short = 'c', long, conflicts_with = "silent")]
+    pub count: bool,
+
+    /// Print nothing; the exit status tells (stops at the first spam document).
+    #[arg(short = 'q', long = "silent")]
+    pub silent: bool,
+
+    /// No progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// Which records `--filter` keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FilterMode {
+    /// Clean and suspicious documents.
+    NotSpam,
+    /// Clean documents only.
+    Clean,
 }
 
 fn unit_interval(s: &str) -> Result<f32, String> {

@@ -1,13 +1,24 @@
-//! Drive a scan: inputs in order, one scanner, one printer.
+//! Drive a scan: one reader thread turns inputs into items, `-j` workers scan them, and this
+//! thread merges the windows of large documents, restores input order with `--sort`, and
+//! prints. Queues between the stages are bounded, so memory does not grow with the input.
 
-use std::io::{self, IsTerminal};
-use std::time::Instant;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, IsTerminal, Write};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use spamscan::report::{Human, JsonLines, Printer, Stats};
-use spamscan::{Engine, Input, InputFormat, SourceOptions};
+use crossbeam_channel::bounded;
+use spamscan::emit::{write_record, write_redacted};
+use spamscan::report::{FileStats, Human, JsonLines, Printer, Stats, Summary};
+use spamscan::{
+    read_inputs, Document, Engine, Error, InputFormat, Item, Origin, Report, SourceOptions, Verdict,
+};
 use termcolor::{BufferedStandardStream, ColorChoice};
 
-use super::args::{ColorWhen, InputKind, OutputFormat, ScanArgs};
+use super::args::{ColorWhen, FilterMode, InputKind, OutputFormat, ScanArgs};
 
 /// How a run ended.
 pub struct Outcome {
@@ -17,10 +28,19 @@ pub struct Outcome {
     pub broken_pipe: bool,
 }
 
+/// Set by the signal handler: stop reading, finish what is in flight, summarise.
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Reading options from the command line.
 pub fn source_options(a: &ScanArgs) -> SourceOptions {
     let mut id_fields = vec!["url".to_string(), "id".to_string()];
     if let Some(f) = &a.id_field {
         id_fields.insert(0, f.clone());
+    }
+    let mut window = a.window as usize;
+    if a.filter.is_some() || a.redact {
+        // Writing a document back needs it whole: up to the record limit.
+        window = window.max(a.max_doc_size as usize);
     }
     SourceOptions {
         format: match a.input_format {
@@ -32,17 +52,23 @@ pub fn source_options(a: &ScanArgs) -> SourceOptions {
         text_field: a.text_field.clone(),
         id_fields,
         max_doc_size: a.max_doc_size,
+        window,
+        max_decompressed: a.max_decompressed,
+        max_ratio: a.max_ratio,
+        max_depth: a.max_depth,
+        follow_links: a.follow,
+        ..SourceOptions::default()
     }
 }
 
-fn color_choice(when: ColorWhen) -> ColorChoice {
+fn color_choice(when: ColorWhen, terminal: bool) -> ColorChoice {
     match when {
         ColorWhen::Always => ColorChoice::Always,
         ColorWhen::Never => ColorChoice::Never,
         ColorWhen::Auto => {
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-            if io::stdout().is_terminal() && !no_color && !dumb {
+            if terminal && !no_color && !dumb {
                 ColorChoice::Always
             } else {
                 ColorChoice::Never
@@ -51,63 +77,388 @@ fn color_choice(when: ColorWhen) -> ColorChoice {
     }
 }
 
+/// What a worker hands to the printer for one item.
+enum Row {
+    Document(Box<Report>, Option<Document>),
+    Skipped(Origin, String),
+    Error(Error),
+}
+
+/// Where scanned documents' reports go, and what else is written.
+struct Output {
+    printer: Option<Box<dyn Printer>>,
+    records: Option<Box<dyn Write>>,
+    output_dir: Option<PathBuf>,
+    filter: Option<FilterMode>,
+    redact: bool,
+    text_field: String,
+    files_with_spam: bool,
+    listed: HashSet<String>,
+    stats: Stats,
+    files: Vec<FileStats>,
+    silent_spam: bool,
+}
+
+impl Output {
+    fn file_stats(&mut self, path: &str) -> &mut Stats {
+        let file = path.split('!').next().unwrap_or(path);
+        if self.files.last().is_none_or(|f| f.path != file) {
+            match self.files.iter().position(|f| f.path == file) {
+                Some(i) => {
+                    let f = self.files.remove(i);
+                    self.files.push(f);
+                }
+                None => self.files.push(FileStats { path: file.to_string(), stats: Stats::default() }),
+            }
+        }
+        &mut self.files.last_mut().expect("pushed").stats
+    }
+
+    fn row(&mut self, row: Row) -> io::Result<()> {
+        match row {
+            Row::Document(report, doc) => {
+                self.stats.add(&report);
+                self.file_stats(&report.origin.path).add(&report);
+                if report.verdict == Verdict::Spam {
+                    self.silent_spam = true;
+                }
+                if let Some(doc) = &doc {
+                    self.write_back(doc, &report)?;
+                }
+                if self.files_with_spam && report.verdict == Verdict::Spam {
+                    let file =
+                        report.origin.path.split('!').next().unwrap_or(&report.origin.path).to_string();
+                    if self.listed.insert(file.clone()) {
+                        let out = self.records.as_mut().expect("-l writes to stdout");
+                        writeln!(out, "{file}")?;
+                    }
+                }
+                match self.printer.as_mut() {
+                    Some(p) => p.report(&report),
+                    None => Ok(()),
+                }
+            }
+            Row::Skipped(origin, reason) => {
+                self.stats.skipped += 1;
+                self.file_stats(&origin.path).skipped += 1;
+                match self.printer.as_mut() {
+                    Some(p) => p.skipped(&origin, &reason),
+                    None => Ok(()),
+                }
+            }
+            Row::Error(e) => {
+                self.error(&e);
+                match self.printer.as_mut() {
+                    Some(p) => p.error(&e),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+
+    fn error(&mut self, e: &Error) {
+        self.stats.errors += 1;
+        let (path, _, _) = spamscan::report::error_subject(e);
+        self.file_stats(&path).errors += 1;
+        eprintln!("spamscan: {e}");
+    }
+
+    /// `--filter` / `--redact`: write the document back.
+    fn write_back(&mut self, doc: &Document, report: &Report) -> io::Result<()> {
+        let pass = match self.filter {
+            Some(FilterMode::NotSpam) => report.verdict != Verdict::Spam,
+            Some(FilterMode::Clean) => report.verdict == Verdict::Clean,
+            None => true,
+        };
+        if !pass {
+            return Ok(());
+        }
+        let redact = self.redact && report.verdict == Verdict::Spam;
+        let text_field = self.text_field.clone();
+        let mut file;
+        let out: &mut dyn Write = match &self.output_dir {
+            Some(dir) => {
+                let path = dir.join(relative(&doc.origin.path));
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent)?;
+                }
+                file = io::BufWriter::new(OpenOptions::new().create(true).append(true).open(&path)?);
+                &mut file
+            }
+            None => self.records.as_mut().expect("records go to stdout"),
+        };
+        let res = if redact { write_redacted(doc, report, &text_field, out) } else { write_record(doc, out) };
+        match res {
+            Err(e) if e.kind() == io::ErrorKind::Unsupported => {
+                let (path, record) = (doc.origin.path.clone(), doc.origin.record.unwrap_or(0));
+                let err = Error::Record { path, record, offset: doc.origin.offset, message: e.to_string() };
+                self.error(&err);
+                Ok(())
+            }
+            other => other.and_then(|_| out.flush()),
+        }
+    }
+}
+
+/// A path under the output directory: archive members (`a.tar!x/y.html`) become folders,
+/// and nothing climbs out (`..`, a leading `/`).
+fn relative(path: &str) -> PathBuf {
+    let path = path.replace('!', "/");
+    Path::new(&path)
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(p) => Some(p),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Scan `paths` (stdin when empty) with `engine`, printing as `args` says.
 pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
     let start = Instant::now();
     let opts = source_options(args);
-    let mut printer: Box<dyn Printer> = match args.format {
-        OutputFormat::Jsonl => {
-            Box::new(JsonLines::new(io::BufWriter::with_capacity(64 << 10, io::stdout().lock()), true))
-        }
-        OutputFormat::Human => Box::new(Human::new(BufferedStandardStream::stdout(color_choice(args.color)))),
+    let writing = args.filter.is_some() || args.redact;
+    let stdout_terminal = io::stdout().is_terminal();
+    // Reports go to stdout, unless records are written there.
+    let report_to: Option<Box<dyn io::Write + Send>> =
+        match (&args.report, writing && args.output_dir.is_none()) {
+            (Some(p), _) => match File::create(p) {
+                Ok(f) => Some(Box::new(io::BufWriter::new(f))),
+                Err(e) => {
+                    eprintln!("spamscan: {}: {e}", p.display());
+                    return Outcome { stats: Stats { errors: 1, ..Stats::default() }, broken_pipe: false };
+                }
+            },
+            (None, true) => Some(Box::new(io::stderr())),
+            (None, false) => None,
+        };
+    let printer: Option<Box<dyn Printer>> = if args.silent || args.count || args.files_with_spam {
+        None
+    } else {
+        Some(match (args.format, report_to) {
+            (OutputFormat::Jsonl, Some(w)) => Box::new(JsonLines::new(w, true)),
+            (OutputFormat::Jsonl, None) => {
+                Box::new(JsonLines::new(io::BufWriter::with_capacity(64 << 10, io::stdout().lock()), true))
+            }
+            (OutputFormat::Human, Some(w)) => {
+                Box::new(Human::new(termcolor::NoColor::new(w), Some(Box::new(io::stderr()))))
+            }
+            (OutputFormat::Human, None) => Box::new(Human::new(
+                BufferedStandardStream::stdout(color_choice(args.color, stdout_terminal)),
+                Some(Box::new(io::stderr())),
+            )),
+        })
     };
-    let stdin = ["-".to_string()];
-    let paths = if paths.is_empty() { &stdin[..] } else { paths };
-    let mut stats = Stats::default();
-    let mut scanner = engine.scanner();
-    let mut result = Ok(());
-    'inputs: for path in paths {
-        let input = match Input::open(path, &opts) {
-            Ok(i) => i,
-            Err(e) => {
-                stats.errors += 1;
-                eprintln!("spamscan: {e}");
-                result = printer.error(&e);
+    let records: Option<Box<dyn Write>> =
+        if (writing && args.output_dir.is_none()) || args.files_with_spam || args.count {
+            Some(Box::new(io::BufWriter::with_capacity(64 << 10, io::stdout().lock())))
+        } else {
+            None
+        };
+    let mut out = Output {
+        printer,
+        records,
+        output_dir: if writing { args.output_dir.clone() } else { None },
+        filter: args.filter,
+        redact: args.redact,
+        text_field: args.text_field.clone(),
+        files_with_spam: args.files_with_spam,
+        listed: HashSet::new(),
+        stats: Stats::default(),
+        files: Vec::new(),
+        silent_spam: false,
+    };
+
+    let threads =
+        args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let (item_tx, item_rx) = bounded::<(u64, Item)>(threads * 4);
+    let (row_tx, row_rx) = bounded::<(u64, Row)>(threads * 4);
+    let stop = Arc::new(AtomicBool::new(false));
+
+    // Reader: numbers items in input order; the windows of one document share a number.
+    let paths: Vec<String> = if paths.is_empty() { vec!["-".into()] } else { paths.to_vec() };
+    {
+        let stop = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            let mut seq = 0u64;
+            let mut window_seq: HashMap<u64, u64> = HashMap::new();
+            read_inputs(&paths, &opts, &mut |item| {
+                let s = match &item {
+                    Item::Document(Document { window: Some(w), .. }) => {
+                        let s = *window_seq.entry(w.doc).or_insert_with(|| {
+                            seq += 1;
+                            seq - 1
+                        });
+                        if w.last {
+                            window_seq.remove(&w.doc);
+                        }
+                        s
+                    }
+                    _ => {
+                        seq += 1;
+                        seq - 1
+                    }
+                };
+                !stop.load(Ordering::Relaxed)
+                    && !INTERRUPTED.load(Ordering::Relaxed)
+                    && item_tx.send((s, item)).is_ok()
+            });
+        });
+    }
+    for _ in 0..threads {
+        let (rx, tx, engine) = (item_rx.clone(), row_tx.clone(), engine.clone());
+        std::thread::spawn(move || {
+            let mut scanner = engine.scanner();
+            for (seq, item) in rx {
+                let row = match item {
+                    Item::Document(doc) => {
+                        let report = scanner.scan(&doc);
+                        let keep = writing && doc.window.is_none();
+                        Row::Document(Box::new(report), keep.then_some(doc))
+                    }
+                    Item::Skipped { origin, reason } => Row::Skipped(origin, reason),
+                    Item::Error(e) => Row::Error(e),
+                };
+                if tx.send((seq, row)).is_err() {
+                    break;
+                }
+            }
+        });
+    }
+    drop((item_rx, row_tx));
+
+    let progress = progress_bar(args);
+    let mut windows: HashMap<u64, Vec<Report>> = HashMap::new();
+    let mut pending: BTreeMap<u64, Row> = BTreeMap::new();
+    let mut next = 0u64;
+    let mut result: io::Result<()> = Ok(());
+    for (seq, row) in &row_rx {
+        let row = match merge_window(engine, &mut windows, row, writing) {
+            Some(r) => r,
+            None => continue,
+        };
+        if let (Some(pb), Row::Document(r, _)) = (&progress, &row) {
+            pb.inc(r.bytes as u64);
+        }
+        if args.sort {
+            pending.insert(seq, row);
+            while let Some(row) = pending.remove(&next) {
+                next += 1;
+                result = out.row(row);
                 if result.is_err() {
                     break;
                 }
-                continue;
             }
-        };
-        for doc in input {
-            result = match doc {
-                Ok(d) => {
-                    let r = scanner.scan(&d);
-                    stats.add(&r);
-                    printer.report(&r)
-                }
-                Err(e) => {
-                    stats.errors += 1;
-                    eprintln!("spamscan: {e}");
-                    printer.error(&e)
-                }
-            };
+        } else {
+            result = out.row(row);
+        }
+        if result.is_err() || (args.silent && out.silent_spam) {
+            break;
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    drop(row_rx);
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    // Rows still held for order (an input ended early) are printed as they are.
+    if result.is_ok() {
+        for (_, row) in std::mem::take(&mut pending) {
+            result = out.row(row);
             if result.is_err() {
-                break 'inputs;
+                break;
             }
         }
     }
+    let elapsed = start.elapsed();
+    let summary = summary(engine, &out, elapsed);
     if result.is_ok() {
-        result = printer.finish(&stats, start.elapsed());
+        if args.count {
+            let s = &out.stats;
+            let w = out.records.as_mut().expect("-c writes to stdout");
+            result = writeln!(
+                w,
+                "spam\t{}\nsuspicious\t{}\nclean\t{}\nskipped\t{}\nerrors\t{}",
+                s.spam, s.suspicious, s.clean, s.skipped, s.errors
+            );
+        }
+        if let Some(p) = out.printer.as_mut() {
+            result = result.and_then(|_| p.finish(&summary));
+        }
+        if let Some(r) = out.records.as_mut() {
+            result = result.and_then(|_| r.flush());
+        }
     }
     let broken_pipe = match result {
         Ok(()) => false,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => true,
         Err(e) => {
             eprintln!("spamscan: writing output: {e}");
-            stats.errors += 1;
+            out.stats.errors += 1;
             false
         }
     };
-    Outcome { stats, broken_pipe }
+    Outcome { stats: out.stats, broken_pipe }
+}
+
+/// Collect the windows of large documents; return a row once a document is whole.
+fn merge_window(
+    engine: &Engine,
+    windows: &mut HashMap<u64, Vec<Report>>,
+    row: Row,
+    writing: bool,
+) -> Option<Row> {
+    let Row::Document(report, doc) = row else { return Some(row) };
+    let Some(w) = report.window.clone() else { return Some(Row::Document(report, doc)) };
+    let parts = windows.entry(w.doc).or_default();
+    parts.push(*report);
+    let last = parts.iter().find_map(|p| p.window.as_ref().filter(|w| w.last).map(|w| w.index));
+    if last.is_none_or(|l| parts.len() < l as usize + 1) {
+        return None;
+    }
+    let parts = windows.remove(&w.doc).expect("present");
+    let origin = parts[0].origin.clone();
+    if let Some(msg) = parts.iter().find_map(|p| p.window.as_ref().and_then(|w| w.error.clone())) {
+        return Some(Row::Error(Error::Corrupt { path: origin.path, message: msg }));
+    }
+    if writing {
+        let message = "document larger than --max-doc-size cannot be written back".to_string();
+        let record = origin.record.unwrap_or(0);
+        return Some(Row::Error(Error::Record { path: origin.path, record, offset: origin.offset, message }));
+    }
+    Some(Row::Document(Box::new(engine.merge(parts)), None))
+}
+
+fn summary(engine: &Engine, out: &Output, elapsed: Duration) -> Summary {
+    let secs = elapsed.as_secs_f64().max(1e-9);
+    Summary {
+        stats: out.stats,
+        elapsed_ms: elapsed.as_millis() as u64,
+        mb_per_s: (out.stats.bytes as f64 / 1e6 / secs * 10.0).round() / 10.0,
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        packs: format!("{:016x}", engine.patterns().fingerprint),
+        files: out
+            .files
+            .iter()
+            .filter(|f| {
+                let s = &f.stats;
+                s.documents + s.skipped + s.errors > 1
+            })
+            .cloned()
+            .collect(),
+        interrupted: INTERRUPTED.load(Ordering::Relaxed),
+    }
+}
+
+fn progress_bar(args: &ScanArgs) -> Option<indicatif::ProgressBar> {
+    if args.quiet || args.silent || !io::stderr().is_terminal() {
+        return None;
+    }
+    let pb = indicatif::ProgressBar::new_spinner();
+    let style =
+        indicatif::ProgressStyle::with_template("{spinner} {bytes} scanned ({bytes_per_sec}) {elapsed}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+    pb.set_style(style);
+    pb.enable_steady_tick(Duration::from_millis(200));
+    Some(pb)
 }

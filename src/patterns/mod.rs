@@ -88,6 +88,8 @@ pub struct PatternSet {
     /// Literal terms first, then regular expressions.
     pub terms: Vec<TermInfo>,
     literals: usize,
+    /// FNV-1a hash of every pack id, term, pattern and weight: equal fingerprints, equal rules.
+    pub fingerprint: u64,
     ac: Option<AhoCorasick>,
     re: Option<Regex>,
 }
@@ -202,7 +204,15 @@ impl PatternSet {
         };
         let n = literals.len();
         literals.extend(regexes);
-        Ok(PatternSet { packs, terms: literals, literals: n, ac, re })
+        let mut h = Fnv::default();
+        for t in &literals {
+            h.write(packs[t.pack].id.as_bytes());
+            h.write(t.text.as_bytes());
+            h.write(&t.weight.to_bits().to_le_bytes());
+            h.write(&[u8::from(t.exclude), u8::from(t.regex)]);
+        }
+        let fingerprint = h.0;
+        Ok(PatternSet { packs, terms: literals, literals: n, fingerprint, ac, re })
     }
 
     /// Call `f` for every match in `text` (normalised): maximal literal matches that
@@ -250,6 +260,23 @@ impl PatternSet {
     /// The literal terms, one per entry (for baselines and users' own tooling).
     pub fn literals(&self) -> impl Iterator<Item = &str> {
         self.terms[..self.literals].iter().filter(|t| !t.exclude).map(|t| t.text.as_str())
+    }
+}
+
+/// 64-bit FNV-1a: a stable hash (std's is not stable across releases).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
     }
 }
 

@@ -1,25 +1,28 @@
 //! Human-readable output: a line per document, then one line per finding with its position,
 //! rule, context and the flagged text highlighted in a short excerpt.
 
-use std::io;
+use std::io::{self, Write};
 
 use termcolor::{Color, ColorSpec, WriteColor};
 
-use super::{error_subject, Printer, Stats};
+use super::{error_subject, Printer, Summary};
 use crate::error::Error;
 use crate::scan::Report;
 use crate::score::Verdict;
+use crate::source::Origin;
 
-/// Prints for people, in colour when the writer supports it.
+/// Prints for people, in colour when the writer supports it; the summary goes to a writer
+/// of its own (stderr in the CLI), or nowhere.
 pub struct Human<W: WriteColor> {
     out: W,
-    documents: u64,
+    summary: Option<Box<dyn Write + Send>>,
 }
 
 impl<W: WriteColor> Human<W> {
-    /// Print to `out` (a `termcolor` writer; colour is its choice).
-    pub fn new(out: W) -> Human<W> {
-        Human { out, documents: 0 }
+    /// Print reports to `out` (a `termcolor` writer; colour is its choice) and the summary
+    /// to `summary`.
+    pub fn new(out: W, summary: Option<Box<dyn Write + Send>>) -> Human<W> {
+        Human { out, summary }
     }
 
     fn colored(&mut self, spec: &ColorSpec, s: &str) -> io::Result<()> {
@@ -37,7 +40,6 @@ fn fg(c: Color, bold: bool) -> ColorSpec {
 
 impl<W: WriteColor> Printer for Human<W> {
     fn report(&mut self, r: &Report) -> io::Result<()> {
-        self.documents += 1;
         let name = match (r.origin.record, &r.origin.url) {
             (Some(rec), Some(url)) => format!("{}:{rec} ({url})", r.origin.path),
             (Some(rec), None) => format!("{}:{rec}", r.origin.path),
@@ -82,27 +84,47 @@ impl<W: WriteColor> Printer for Human<W> {
     }
 
     fn error(&mut self, e: &Error) -> io::Result<()> {
-        let (path, _) = error_subject(e);
-        self.colored(&fg(Color::Magenta, true), &path)?;
+        let (path, record, _) = error_subject(e);
+        let name = record.map_or(path.clone(), |r| format!("{path}:{r}"));
+        self.colored(&fg(Color::Magenta, true), &name)?;
         write!(self.out, ": ")?;
         self.colored(&fg(Color::Red, true), "error")?;
         writeln!(self.out, " ({e})")
     }
 
-    fn finish(&mut self, s: &Stats, elapsed: std::time::Duration) -> io::Result<()> {
-        if self.documents + s.errors > 1 {
+    fn skipped(&mut self, o: &Origin, reason: &str) -> io::Result<()> {
+        let name = o.record.map_or(o.path.clone(), |r| format!("{}:{r}", o.path));
+        self.colored(&fg(Color::Magenta, true), &name)?;
+        writeln!(self.out, ": skipped ({reason})")
+    }
+
+    fn finish(&mut self, s: &Summary) -> io::Result<()> {
+        self.out.flush()?;
+        let Some(w) = self.summary.as_mut() else { return Ok(()) };
+        let t = &s.stats;
+        for f in &s.files {
+            let c = &f.stats;
             writeln!(
-                self.out,
-                "{} documents: {} spam, {} suspicious, {} clean, {} errors ({:.1} MB in {:.2} s)",
-                s.documents,
-                s.spam,
-                s.suspicious,
-                s.clean,
-                s.errors,
-                s.bytes as f64 / 1e6,
-                elapsed.as_secs_f64()
+                w,
+                "{}: {} documents: {} spam, {} suspicious, {} clean, {} skipped, {} errors",
+                f.path, c.documents, c.spam, c.suspicious, c.clean, c.skipped, c.errors
             )?;
         }
-        self.out.flush()
+        writeln!(
+            w,
+            "{} documents: {} spam, {} suspicious, {} clean; {} skipped, {} errors; {:.1} MB in {:.2} s ({:.1} MB/s){}",
+            t.documents,
+            t.spam,
+            t.suspicious,
+            t.clean,
+            t.skipped,
+            t.errors,
+            t.bytes as f64 / 1e6,
+            s.elapsed_ms as f64 / 1e3,
+            s.mb_per_s,
+            if s.interrupted { "; interrupted" } else { "" }
+        )?;
+        writeln!(w, "spamscan {}, packs {}", s.version, s.packs)?;
+        w.flush()
     }
 }

@@ -25,18 +25,28 @@
 //!   `attribute`, `line`, `code`, `hidden`.
 //!
 //! `error` — an input or record that could not be read:
-//! `{"type":"error","path":"…","record":3,"message":"…"}`
+//! `{"type":"error","path":"…","record":3,"offset":1234,"message":"…"}`
 //!
-//! `summary` — last line of a run:
-//! `{"type":"summary","documents":10,"clean":8,"suspicious":1,"spam":1,"errors":0,"bytes":52311,"elapsed_ms":12}`
+//! `skipped` — a record or file not scanned on purpose (binary payload, WAT metadata, a
+//! symbolic link not followed):
+//! `{"type":"skipped","path":"…","record":4,"offset":5678,"url":"…","reason":"non-text payload (image/png)"}`
+//!
+//! `summary` — last line of a run; `documents + skipped + errors` is every input document:
+//! `{"type":"summary","documents":10,"clean":8,"suspicious":1,"spam":1,"skipped":2,"errors":0,
+//!   "bytes":52311,"elapsed_ms":12,"mb_per_s":4.3,"version":"0.1.0","packs":"9f3c…",
+//!   "files":[{"path":"crawl.warc.gz","documents":9,…}],"interrupted":false}`
+//!
+//! In a document row `offset` is where its record starts in its container file (compressed
+//! offset for per-record gzip), or null.
 
 use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::{error_subject, Printer, Stats};
+use super::{error_subject, Printer, Summary};
 use crate::error::Error;
 use crate::scan::Report;
+use crate::source::Origin;
 
 /// A `document` row.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -50,6 +60,9 @@ pub struct DocumentRow {
     pub record: Option<u64>,
     /// URL or id of the record.
     pub url: Option<String>,
+    /// Offset of the record in its container file, when it has one.
+    #[serde(default)]
+    pub offset: Option<u64>,
     /// Score in [0, 1].
     pub score: f32,
     /// `clean`, `suspicious` or `spam`.
@@ -101,30 +114,39 @@ pub struct ErrorRow {
     pub path: String,
     /// Record index, when the error is about one record.
     pub record: Option<u64>,
+    /// Offset of the record in its container, when known.
+    pub offset: Option<u64>,
     /// What went wrong.
     pub message: String,
 }
 
-/// The `summary` row.
+/// A `skipped` row.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct SkippedRow {
+    /// Always `skipped`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Path as given.
+    pub path: String,
+    /// Record index inside a container.
+    pub record: Option<u64>,
+    /// Offset of the record in its container.
+    pub offset: Option<u64>,
+    /// URL of the record.
+    pub url: Option<String>,
+    /// Why it was not scanned.
+    pub reason: String,
+}
+
+/// The `summary` row: `{"type":"summary", …}` with the fields of [`Summary`].
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 pub struct SummaryRow {
     /// Always `summary`.
     #[serde(rename = "type")]
     pub kind: String,
-    /// Documents scanned.
-    pub documents: u64,
-    /// Verdict clean.
-    pub clean: u64,
-    /// Verdict suspicious.
-    pub suspicious: u64,
-    /// Verdict spam.
-    pub spam: u64,
-    /// Errors.
-    pub errors: u64,
-    /// Bytes scanned.
-    pub bytes: u64,
-    /// Wall time in milliseconds.
-    pub elapsed_ms: u64,
+    /// The summary.
+    #[serde(flatten)]
+    pub summary: Summary,
 }
 
 fn round(x: f32) -> f32 {
@@ -139,6 +161,7 @@ impl DocumentRow {
             path: r.origin.path.clone(),
             record: r.origin.record,
             url: r.origin.url.clone(),
+            offset: r.origin.offset,
             score: round(r.score),
             verdict: r.verdict.as_str().into(),
             language: r.language.map(str::to_string),
@@ -189,22 +212,24 @@ impl<W: Write> Printer for JsonLines<W> {
     }
 
     fn error(&mut self, e: &Error) -> io::Result<()> {
-        let (path, record) = error_subject(e);
-        self.line(&ErrorRow { kind: "error".into(), path, record, message: e.to_string() })
+        let (path, record, offset) = error_subject(e);
+        self.line(&ErrorRow { kind: "error".into(), path, record, offset, message: e.to_string() })
     }
 
-    fn finish(&mut self, s: &Stats, elapsed: std::time::Duration) -> io::Result<()> {
+    fn skipped(&mut self, o: &Origin, reason: &str) -> io::Result<()> {
+        self.line(&SkippedRow {
+            kind: "skipped".into(),
+            path: o.path.clone(),
+            record: o.record,
+            offset: o.offset,
+            url: o.url.clone(),
+            reason: reason.into(),
+        })
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         if self.summary {
-            self.line(&SummaryRow {
-                kind: "summary".into(),
-                documents: s.documents,
-                clean: s.clean,
-                suspicious: s.suspicious,
-                spam: s.spam,
-                errors: s.errors,
-                bytes: s.bytes,
-                elapsed_ms: elapsed.as_millis() as u64,
-            })?;
+            self.line(&SummaryRow { kind: "summary".into(), summary: summary.clone() })?;
         }
         self.out.flush()
     }

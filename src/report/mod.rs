@@ -5,16 +5,19 @@ pub mod jsonl;
 
 use std::io;
 
+use serde::{Deserialize, Serialize};
+
 pub use human::Human;
 pub use jsonl::JsonLines;
 
 use crate::error::Error;
 use crate::scan::Report;
 use crate::score::Verdict;
+use crate::source::Origin;
 
-/// Counts over a run. Every input document is counted once: as scanned (clean, suspicious
-/// or spam) or as an error.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// Counts over a run or one input file. Every input document is counted once: as scanned
+/// (clean, suspicious or spam), skipped, or an error.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stats {
     /// Documents scanned.
     pub documents: u64,
@@ -24,7 +27,10 @@ pub struct Stats {
     pub suspicious: u64,
     /// Of those, verdict `spam`.
     pub spam: u64,
-    /// Documents or inputs that could not be read.
+    /// Records or files deliberately not scanned (non-text payloads, metadata records,
+    /// symbolic links not followed).
+    pub skipped: u64,
+    /// Documents, records or inputs that could not be read.
     pub errors: u64,
     /// Bytes scanned.
     pub bytes: u64,
@@ -43,6 +49,36 @@ impl Stats {
     }
 }
 
+/// Counts of one input file that held several documents (an archive, a JSON Lines file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStats {
+    /// The file's path as given or found.
+    pub path: String,
+    /// Its counts.
+    #[serde(flatten)]
+    pub stats: Stats,
+}
+
+/// The end of a run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Counts over all inputs.
+    #[serde(flatten)]
+    pub stats: Stats,
+    /// Wall time in milliseconds.
+    pub elapsed_ms: u64,
+    /// Bytes scanned per second of wall time, in MB (10⁶ bytes).
+    pub mb_per_s: f64,
+    /// spamscan's version.
+    pub version: String,
+    /// Fingerprint of the loaded packs and weights (hex): equal runs, equal rules.
+    pub packs: String,
+    /// Per input file that held more than one document.
+    pub files: Vec<FileStats>,
+    /// The run was interrupted (SIGINT/SIGTERM) before every input was read.
+    pub interrupted: bool,
+}
+
 /// Where reports go.
 pub trait Printer {
     /// Print one document's report.
@@ -55,18 +91,25 @@ pub trait Printer {
     /// # Errors
     /// The writer's error.
     fn error(&mut self, e: &Error) -> io::Result<()>;
+    /// Print a record or file that was not scanned on purpose.
+    ///
+    /// # Errors
+    /// The writer's error.
+    fn skipped(&mut self, origin: &Origin, reason: &str) -> io::Result<()>;
     /// Print the closing summary and flush.
     ///
     /// # Errors
     /// The writer's error.
-    fn finish(&mut self, stats: &Stats, elapsed: std::time::Duration) -> io::Result<()>;
+    fn finish(&mut self, summary: &Summary) -> io::Result<()>;
 }
 
-/// The path and record an error is about, for error rows.
-pub fn error_subject(e: &Error) -> (String, Option<u64>) {
+/// The path, record and offset an error is about, for error rows.
+pub fn error_subject(e: &Error) -> (String, Option<u64>, Option<u64>) {
     match e {
-        Error::Io { path, .. } | Error::TooLarge { path, .. } | Error::Corrupt { path, .. } => (path.clone(), None),
-        Error::Record { path, record, .. } => (path.clone(), Some(*record)),
-        Error::Pack { file, .. } => (file.display().to_string(), None),
+        Error::Io { path, .. } | Error::TooLarge { path, .. } | Error::Corrupt { path, .. } => {
+            (path.clone(), None, None)
+        }
+        Error::Record { path, record, offset, .. } => (path.clone(), Some(*record), *offset),
+        Error::Pack { file, .. } => (file.display().to_string(), None, None),
     }
 }

@@ -36,7 +36,8 @@ pub(crate) fn read_lines(
                 Err(e) => return sink(Item::Error(Error::Io { path: path.into(), source: e })),
             }
             let msg = format!("line is longer than {limit} bytes");
-            let item = Item::Error(Error::Record { path: path.into(), record, offset: Some(start), message: msg });
+            let item =
+                Item::Error(Error::Record { path: path.into(), record, offset: Some(start), message: msg });
             record += 1;
             if !sink(item) {
                 return false;
@@ -83,8 +84,7 @@ pub(crate) fn parse_record(
     opts: &SourceOptions,
 ) -> Result<Document, Error> {
     let err = |message: String| Error::Record { path: path.into(), record, offset: Some(offset), message };
-    let value: serde_json::Value =
-        serde_json::from_slice(line).map_err(|e| err(format!("not JSON: {e}")))?;
+    let value: serde_json::Value = serde_json::from_slice(line).map_err(|e| err(format!("not JSON: {e}")))?;
     let obj = value.as_object().ok_or_else(|| err("not a JSON object".into()))?;
     let text = match obj.get(&opts.text_field) {
         Some(serde_json::Value::String(s)) => s,

@@ -138,7 +138,10 @@ impl<'o, 's> Reader<'o, 's> {
     fn warc(&mut self, origin: Origin, reader: Box<dyn Read + Send>, arc: bool) -> bool {
         // WIRE-WARC: replaced by the WARC/ARC reader when it lands.
         let _ = (reader, arc);
-        self.emit(Item::Error(Error::Corrupt { path: origin.path, message: "WARC reading not wired yet".into() }))
+        self.emit(Item::Error(Error::Corrupt {
+            path: origin.path,
+            message: "WARC reading not wired yet".into(),
+        }))
     }
 
     fn tar(&mut self, origin: Origin, reader: Box<dyn Read + Send>, depth: usize) -> bool {
@@ -160,7 +163,8 @@ impl<'o, 's> Reader<'o, 's> {
             };
             let name = entry.path().map(|p| p.display().to_string()).unwrap_or_else(|_| format!("#{i}"));
             let offset = Some(entry.raw_header_position());
-            let member = Origin { path: format!("{}!{name}", origin.path), record: Some(record), offset, url: None };
+            let member =
+                Origin { path: format!("{}!{name}", origin.path), record: Some(record), offset, url: None };
             let kind = entry.header().entry_type();
             let keep_going = if kind.is_file() {
                 self.read_member(member, &mut entry, depth + 1)
@@ -215,7 +219,8 @@ impl<'o, 's> Reader<'o, 's> {
             }
             // A member may claim any size; the guard holds it to the configured limits.
             let claimed = entry.size();
-            let mut guarded = Guard::new(&mut entry, Arc::new(AtomicU64::new(claimed.max(1))), self.opts, "zip");
+            let mut guarded =
+                Guard::new(&mut entry, Arc::new(AtomicU64::new(claimed.max(1))), self.opts, "zip");
             if !self.read_member(member, &mut guarded, depth + 1) {
                 return false;
             }
@@ -361,7 +366,8 @@ fn is_binary(head: &[u8]) -> bool {
         return false;
     }
     // UTF-16 without a BOM: NULs at every other byte of ASCII text.
-    let (even, odd) = h.chunks_exact(2).fold((0, 0), |(e, o), p| (e + usize::from(p[0] == 0), o + usize::from(p[1] == 0)));
+    let (even, odd) =
+        h.chunks_exact(2).fold((0, 0), |(e, o), p| (e + usize::from(p[0] == 0), o + usize::from(p[1] == 0)));
     let pairs = h.len() / 2;
     !(pairs > 0 && (odd * 10 > pairs * 7 || even * 10 > pairs * 7) && (even * 10 < pairs || odd * 10 < pairs))
 }
