@@ -154,7 +154,7 @@ fn windows_find_what_a_whole_scan_finds() {
     for f in ws.iter().filter(|f| f.0 != "script.island") {
         assert!(ss.contains(f), "windowed scan lost {f:?}: {ss:?}");
     }
-    let last = s.findings.iter().filter(|f| f.rule == "script.island").last().unwrap();
+    let last = s.findings.iter().rfind(|f| f.rule == "script.island").unwrap();
     assert_eq!(&text.as_bytes()[last.start..last.end], "爱上海同城419".as_bytes());
     assert_eq!((last.line, last.column), (text.lines().count(), 1));
 }
