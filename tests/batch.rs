@@ -203,12 +203,11 @@ fn redact_cuts_the_injection_and_keeps_the_article() {
     let html = std::fs::read_to_string(fixtures().join("cases/html-pharma-hidden-footer.html")).unwrap();
     let out = run(&["--redact", "--input-format", "html", "-"], html.as_bytes());
     let red = String::from_utf8(out.stdout).unwrap();
-    assert!(!red.contains("viagra") && !red.contains("display:none"), "{red}");
-    assert!(red.len() < html.len());
+    let start = html.find("<div style=\"display:none\">").unwrap();
+    let end = start + html[start..].find("</div>").unwrap() + "</div>".len();
+    assert_eq!(red, format!("{}{}", &html[..start], &html[end..]));
     let again = run(&["--format", "jsonl", "--input-format", "html", "-"], red.as_bytes());
     assert_eq!(documents(&again.stdout)[0].verdict, "clean");
-    let removed: String = html.chars().filter(|c| !red.contains(*c)).collect();
-    assert!(removed.is_empty() || red.starts_with(&html[..50]), "prefix kept");
 }
 
 #[test]
