@@ -10,7 +10,7 @@
 //! blocks only beside evidence found in the same block — together at most [`SUPPORT_CAP`], and that only
 //! beside primary evidence (terms, islands, metadata) of [`SUPPORT_FULL_AT`]; alone they give
 //! nothing, so they never make a verdict by themselves. Weak spam words (weight below
-//! [`TOPIC_WEIGHT`]) in running text are the vocabulary of honest articles on the subject:
+//! [`TOPIC_WEIGHT`]) anywhere but hidden are the vocabulary of honest articles on the subject:
 //! together they give at most [`TOPIC_CAP`]. Each finding's contribution is its share of `−ln(1 − score)`,
 //! scaled so that the contributions add up to the score.
 
@@ -24,7 +24,7 @@ pub const QUOTED_CAP: f32 = 0.6;
 pub const SUPPORT_CAP: f32 = 0.3;
 /// Primary evidence at which supporting findings count in full; below, proportionally less.
 pub const SUPPORT_FULL_AT: f32 = 0.5;
-/// Term findings in running text below this weight are topic vocabulary.
+/// Terms whose own weight (before placement) is below this are topic vocabulary.
 pub const TOPIC_WEIGHT: f32 = 0.35;
 /// Highest score that topic vocabulary gives together (below the default suspicious line):
 /// an honest article about gambling names many gambling words.
@@ -146,8 +146,8 @@ pub fn score(findings: &mut [Finding]) -> f32 {
 enum Class {
     /// Counts in full.
     Primary = 0,
-    /// A weak spam word in running text: what honest articles on the subject say. Together
-    /// such findings give at most [`TOPIC_CAP`].
+    /// A weak spam word where a reader sees it (running text, headings, the title): what
+    /// honest articles on the subject say. Together such findings give at most [`TOPIC_CAP`].
     Topic = 1,
     /// Inside `<pre>`/`<code>`: with primary evidence at most [`QUOTED_CAP`].
     Quoted = 2,
@@ -160,10 +160,7 @@ fn class(f: &Finding) -> Class {
         Class::Supporting
     } else if f.context == "code" {
         Class::Quoted
-    } else if f.rule.starts_with("terms.")
-        && f.weight < TOPIC_WEIGHT
-        && matches!(f.context, "paragraph" | "list" | "line" | "anchor" | "attribute")
-    {
+    } else if f.weak && f.context != "hidden" {
         Class::Topic
     } else {
         Class::Primary
@@ -186,6 +183,7 @@ mod tests {
             category: "x".into(),
             weight,
             contribution: 0.0,
+            weak: rule.starts_with("terms.") && weight < TOPIC_WEIGHT,
             span: Span::new(0, 1),
             text: "x".into(),
             context,
@@ -241,8 +239,10 @@ mod tests {
             .collect();
         let s = score(&mut v);
         assert!((s - TOPIC_CAP).abs() < 1e-5, "{s}");
-        // The same words in a heading are not topic vocabulary.
-        v.push(f("terms.zh.gambling", 0.3, "heading"));
+        // A headline naming the topic is still topic vocabulary; the same words hidden are not.
+        v.push(f("terms.zh.gambling", 0.3, "title"));
+        assert!((score(&mut v) - TOPIC_CAP).abs() < 1e-5);
+        v.push(f("terms.zh.gambling", 0.3, "hidden"));
         assert!(score(&mut v) > TOPIC_CAP);
     }
 

@@ -42,6 +42,9 @@ pub struct Finding {
     pub weight: f32,
     /// Share of the document score owed to this finding (the shares add up to the score).
     pub contribution: f32,
+    /// A spam term whose own weight, or whose weight where it stands, is below
+    /// [`crate::score::TOPIC_WEIGHT`]: vocabulary honest pages on the subject use.
+    pub weak: bool,
     /// Byte span in the original document bytes, end exclusive.
     pub span: Span,
     /// The flagged text, decoded (charset and character references), not normalised.

@@ -156,6 +156,7 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
             category: "script".into(),
             weight: w,
             contribution: 0.0,
+            weak: false,
             span: ctx.span(b, isl.start, isl.end),
             text: text[isl.start..isl.end].to_string(),
             context,

@@ -53,6 +53,7 @@ pub fn detect(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
                 category: pack.category.clone(),
                 weight,
                 contribution: 0.0,
+                weak: term.weight.min(weight) < crate::score::TOPIC_WEIGHT,
                 span: ctx.span(b, s, e),
                 text: text[s..e].to_string(),
                 context,
@@ -77,10 +78,19 @@ pub fn detect(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
         let f = &out.items[i];
         let running = |c: &str| matches!(c, "paragraph" | "list" | "anchor" | "line" | "attribute");
         let lone = out.items[first..].iter().filter(|g| g.rule == f.rule && running(g.context)).count() == 1;
-        if lone && running(f.context) {
+        if lone && running(f.context) && f.category != "contact" {
             let f = &mut out.items[i];
             f.weight *= LONE;
+            f.weak |= f.weight < crate::score::TOPIC_WEIGHT;
             f.note.push_str("; single mention in running text");
+        }
+    }
+    // Spam words beside contact details (a WeChat, QQ or LINE id) are an advertisement, not
+    // the topic of an honest article.
+    if out.items[first..].iter().any(|f| f.category == "contact") {
+        for f in out.items[first..].iter_mut().filter(|f| f.weak) {
+            f.weak = false;
+            f.note.push_str("; beside contact details");
         }
     }
     // Spam vocabulary that only the metadata carries: the page was not written about it.

@@ -7,6 +7,8 @@ use super::{BlockKind, Blocks};
 
 /// Lines longer than this (in characters) are not hard-wrapped prose.
 const WRAP_WIDTH: usize = 80;
+/// Longest first line (in characters) read as a title.
+const TITLE_CHARS: usize = 160;
 /// How many non-empty lines from the top may hold the title and the byline.
 const HEADER_LINES: usize = 4;
 
@@ -60,13 +62,14 @@ fn flush(out: &mut Blocks, group: &[(usize, &str)], seen: &mut usize) {
 
 fn classify(line: &str, next: Option<&str>, seen: usize) -> BlockKind {
     let t = line.trim();
-    if seen == 0 {
+    let chars = t.chars().count();
+    // A first line short enough for a headline; a long one is the text itself.
+    if seen == 0 && chars <= TITLE_CHARS && sentences(t) <= 1 {
         return BlockKind::Title;
     }
     if seen < HEADER_LINES && is_byline(t) {
         return BlockKind::Byline;
     }
-    let chars = t.chars().count();
     let ends_sentence = t.ends_with(['.', '!', '?', ':', ';', ',', '。', '！', '？', '"', '\u{201d}', ')']);
     if chars <= 80 && !ends_sentence && next.is_some_and(|n| n.trim().chars().count() > chars) {
         return BlockKind::Heading;
@@ -75,6 +78,15 @@ fn classify(line: &str, next: Option<&str>, seen: usize) -> BlockKind {
         return BlockKind::Line;
     }
     BlockKind::Paragraph
+}
+
+/// Sentence ends followed by more text, plus one: a headline has one sentence at most.
+fn sentences(t: &str) -> usize {
+    let chars: Vec<char> = t.chars().collect();
+    1 + chars
+        .windows(2)
+        .filter(|w| matches!(w[0], '.' | '!' | '?' | '。' | '！' | '？') && (w[1] == ' ' || !w[1].is_ascii()))
+        .count()
 }
 
 /// A date, a time, tag/counter emoji or `By …`/`Posted by …`: what a byline looks like.
@@ -127,6 +139,14 @@ mod tests {
         let blk = &b.blocks[5];
         let s = b.to_doc_start(blk, blk.text.start);
         assert_eq!(&doc[s..s + "短行419".len()], "短行419");
+    }
+
+    #[test]
+    fn a_long_first_line_is_text_not_a_title() {
+        let doc = "Can you buy Viagra without a prescription? In the UK, Viagra Connect is available without prescription from pharmacies, and generic sildenafil became available in 2017.\n";
+        let mut b = Blocks::default();
+        extract_text(doc, &mut b);
+        assert_eq!(b.blocks[0].kind, BlockKind::Paragraph);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 mod fs;
 mod jsonl;
 mod stream;
+pub mod warc;
 
 use crate::error::Error;
 

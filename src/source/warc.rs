@@ -570,6 +570,18 @@ impl<'a> Reader<'a> {
         Flow::Go
     }
 
+    /// A read error between records. A gzip member that fails before any of it was read is
+    /// taken to hold one record (as when gzipped per record) and reported as that record.
+    fn member_error(&mut self, e: io::Error, garbage: u64, sink: &mut Sink<'_>) -> Flow {
+        if self.st.gzip && self.st.member_used == 0 && garbage == 0 && !self.resyncing {
+            let index = self.record;
+            self.record += 1;
+            let mark = Mark { offset: self.st.member_offset, member_start: true };
+            return self.read_error(e, Some((index, mark)), sink);
+        }
+        self.read_error(e, None, sink)
+    }
+
     fn is_record_start(&self, line: &[u8]) -> bool {
         match self.kind {
             Kind::Warc => is_version_line(line),
@@ -584,7 +596,7 @@ impl<'a> Reader<'a> {
         let mut garbage_at: Option<Mark> = None;
         let mark = loop {
             match self.st.fill(true) {
-                Err(e) => return self.read_error(e, None, sink),
+                Err(e) => return self.member_error(e, garbage, sink),
                 Ok(0) => {
                     if garbage > 0 && !self.resyncing {
                         emit!(sink, Item::Error(self.corrupt(self.garbage_message(garbage, garbage_at))));
@@ -597,7 +609,7 @@ impl<'a> Reader<'a> {
             line.clear();
             let n = match self.st.read_line(&mut line, LINE_MAX) {
                 Ok(n) => n,
-                Err(e) => return self.read_error(e, None, sink),
+                Err(e) => return self.member_error(e, garbage, sink),
             };
             let whole = n == line.len() as u64;
             if whole && is_blank(&line) {
@@ -613,6 +625,9 @@ impl<'a> Reader<'a> {
                 self.st.abandon();
             }
         };
+        if !self.drain_notes(sink) {
+            return Flow::Stop;
+        }
         if garbage > 0 && !self.resyncing {
             emit!(sink, Item::Error(self.corrupt(self.garbage_message(garbage, garbage_at))));
         }
@@ -632,8 +647,13 @@ impl<'a> Reader<'a> {
             r => format!("after record {}", r - 1),
         };
         match at {
-            Some(m) if !self.st.gzip => format!("skipped {n} bytes at offset {} that are not {what} ({after})", m.offset),
-            Some(m) => format!("skipped {n} bytes in the gzip member at offset {} that are not {what} ({after})", m.offset),
+            Some(m) if !self.st.gzip => {
+                format!("skipped {n} bytes at offset {} that are not {what} ({after})", m.offset)
+            }
+            Some(m) => format!(
+                "skipped {n} bytes in the gzip member at offset {} that are not {what} ({after})",
+                m.offset
+            ),
             None => format!("skipped {n} bytes that are not {what} ({after})"),
         }
     }
@@ -644,7 +664,10 @@ impl<'a> Reader<'a> {
             match self.st.fill(true) {
                 Err(e) => return self.read_error(e, Some((index, mark)), sink),
                 Ok(0) => {
-                    emit!(sink, self.rec_err(index, mark, "the record header is truncated (end of file)".into()));
+                    emit!(
+                        sink,
+                        self.rec_err(index, mark, "the record header is truncated (end of file)".into())
+                    );
                     return Flow::Go;
                 }
                 Ok(_) => {}
@@ -725,7 +748,7 @@ impl<'a> Reader<'a> {
         };
         let max = self.opts.max_doc_size;
         let limit = max.saturating_add(HTTP_SLACK);
-        let discard_cap = max.saturating_mul(16).max(1 << 30);
+        let discard_cap = max.saturating_mul(16).max(1 << 30).min(self.opts.max_decompressed);
         let wanted = matches!(rec.what, What::Response | What::Block | What::ArcRecord | What::ArcHeader);
         let header_len = rec.raw.len();
         let mut oversized = false;
@@ -786,7 +809,12 @@ impl<'a> Reader<'a> {
             }
             _ if oversized => Err(classify_oversized(block, rec.what, rec.ctype.as_deref(), rec.len, max)),
             What::Response | What::ArcRecord if block.starts_with(b"HTTP/") => http_payload(block, max),
-            What::Response if rec.ctype.as_deref().is_some_and(|c| c.to_ascii_lowercase().contains("application/http")) => {
+            What::Response
+                if rec
+                    .ctype
+                    .as_deref()
+                    .is_some_and(|c| c.to_ascii_lowercase().contains("application/http")) =>
+            {
                 Err(Outcome::Fail("the response block does not start with an HTTP status line".into()))
             }
             _ => plain_payload(block, rec.ctype.as_deref(), max),
@@ -807,6 +835,7 @@ impl<'a> Reader<'a> {
                     format: p.format,
                     charset: p.charset,
                     frame,
+                    window: None,
                 })
             }
             Err(Outcome::Skip(reason)) => Item::Skipped { origin, reason },
@@ -926,7 +955,8 @@ fn looks_like_arc_header(line: &[u8]) -> bool {
     }
     let date_ok = parts[2].bytes().all(|c| c.is_ascii_digit());
     let scheme_ok = parts[4].split_once(':').is_some_and(|(scheme, rest)| {
-        !rest.is_empty() && scheme.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
+        !rest.is_empty()
+            && scheme.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
     });
     date_ok && scheme_ok
 }
@@ -1121,7 +1151,9 @@ fn dechunk(body: &[u8]) -> Result<Vec<u8>, String> {
         } else if rest.starts_with(b"\n") {
             p += 1;
         } else if !rest.is_empty() && rest != b"\r" {
-            return Err(format!("bad chunked encoding: chunk data not followed by CRLF at byte {p} of the body"));
+            return Err(format!(
+                "bad chunked encoding: chunk data not followed by CRLF at byte {p} of the body"
+            ));
         }
     }
     Ok(out)
@@ -1198,7 +1230,10 @@ mod tests {
     #[test]
     fn arc_headers() {
         let h = parse_arc_header(b"http://a.com/x y 1.2.3.4 20140216050221 text/html 12\n", 1).unwrap();
-        assert_eq!((h.url.as_str(), h.mime.as_str(), h.len.as_str()), ("http://a.com/x y", "text/html", "12"));
+        assert_eq!(
+            (h.url.as_str(), h.mime.as_str(), h.len.as_str()),
+            ("http://a.com/x y", "text/html", "12")
+        );
         let v2 = b"http://a.com/ 1.2.3.4 20140216050221 text/html 200 abc - 0 f.arc 9\n";
         let h = parse_arc_header(v2, 2).unwrap();
         assert_eq!((h.url.as_str(), h.mime.as_str(), h.len.as_str()), ("http://a.com/", "text/html", "9"));
