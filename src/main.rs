@@ -24,6 +24,12 @@ fn main() -> ExitCode {
 
 fn scan(args: &Args) -> ExitCode {
     let a = &args.scan;
+    // A second signal ends the process at once, as users expect.
+    let _ = ctrlc::set_handler(|| {
+        if cli::run::INTERRUPTED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
     let mut builder =
         EngineBuilder::new().thresholds(Thresholds { spam: a.threshold, suspicious: a.suspicious_threshold });
     for d in &a.patterns {
@@ -40,7 +46,7 @@ fn scan(args: &Args) -> ExitCode {
     if out.broken_pipe {
         return ExitCode::SUCCESS;
     }
-    if out.stats.errors > 0 {
+    if out.stats.errors > 0 || cli::run::INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
         ExitCode::from(2)
     } else if out.stats.spam > 0 && !a.exit_zero {
         ExitCode::from(1)

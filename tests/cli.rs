@@ -225,3 +225,33 @@ fn directory_is_walked_completely() {
     );
     assert_eq!(rows.len(), 6);
 }
+
+#[test]
+fn sigint_ends_with_a_partial_summary() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_spamscan"))
+        .args(["--format", "jsonl", "--input-format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "{{\"id\":\"a\",\"text\":\"The library extended its opening hours on weekdays.\"}}")
+        .unwrap();
+    stdin.flush().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    assert!(first.contains("\"type\":\"document\""), "{first}");
+    // stdin stays open: only the signal can end the run.
+    let pid = child.id().to_string();
+    assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    let rest: Vec<String> = lines.map(|l| l.unwrap()).collect();
+    let status = child.wait().unwrap();
+    drop(stdin);
+    assert_eq!(status.code(), Some(2));
+    assert_eq!(rest.len(), 1, "{rest:?}");
+    let summary: serde_json::Value = serde_json::from_str(&rest[0]).unwrap();
+    assert_eq!((summary["interrupted"].as_bool(), summary["documents"].as_u64()), (Some(true), Some(1)));
+}

@@ -332,7 +332,15 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
     let mut pending: BTreeMap<u64, Row> = BTreeMap::new();
     let mut next = 0u64;
     let mut result: io::Result<()> = Ok(());
-    for (seq, row) in &row_rx {
+    loop {
+        // Wake up now and then: after a signal, whatever is still being read (a pipe that
+        // never ends) is not waited for.
+        let (seq, row) = match row_rx.recv_timeout(Duration::from_millis(200)) {
+            Ok(x) => x,
+            Err(crossbeam_channel::RecvTimeoutError::Timeout) if INTERRUPTED.load(Ordering::Relaxed) => break,
+            Err(crossbeam_channel::RecvTimeoutError::Timeout) => continue,
+            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
+        };
         let row = match merge_window(engine, &mut windows, row, writing) {
             Some(r) => r,
             None => continue,

@@ -509,8 +509,7 @@ impl<'a> Reader<'a> {
 
     fn run(mut self, sink: &mut Sink<'_>) -> bool {
         if let Err(source) = self.st.detect() {
-            sink(Item::Error(Error::Io { path: self.path.into(), source }));
-            return true;
+            return sink(Item::Error(Error::Io { path: self.path.into(), source }));
         }
         loop {
             let flow = self.step(sink);
@@ -572,8 +571,8 @@ impl<'a> Reader<'a> {
 
     /// A read error between records. A gzip member that fails before any of it was read is
     /// taken to hold one record (as when gzipped per record) and reported as that record.
-    fn member_error(&mut self, e: io::Error, garbage: u64, sink: &mut Sink<'_>) -> Flow {
-        if self.st.gzip && self.st.member_used == 0 && garbage == 0 && !self.resyncing {
+    fn member_error(&mut self, e: io::Error, sink: &mut Sink<'_>) -> Flow {
+        if self.st.gzip && self.st.member_used == 0 {
             let index = self.record;
             self.record += 1;
             let mark = Mark { offset: self.st.member_offset, member_start: true };
@@ -596,7 +595,7 @@ impl<'a> Reader<'a> {
         let mut garbage_at: Option<Mark> = None;
         let mark = loop {
             match self.st.fill(true) {
-                Err(e) => return self.member_error(e, garbage, sink),
+                Err(e) => return self.member_error(e, sink),
                 Ok(0) => {
                     if garbage > 0 && !self.resyncing {
                         emit!(sink, Item::Error(self.corrupt(self.garbage_message(garbage, garbage_at))));
@@ -609,7 +608,7 @@ impl<'a> Reader<'a> {
             line.clear();
             let n = match self.st.read_line(&mut line, LINE_MAX) {
                 Ok(n) => n,
-                Err(e) => return self.member_error(e, garbage, sink),
+                Err(e) => return self.member_error(e, sink),
             };
             let whole = n == line.len() as u64;
             if whole && is_blank(&line) {
