@@ -259,3 +259,75 @@ fn decompression_bomb_is_an_error_row() {
     assert!(rows[0]["message"].as_str().unwrap().contains("expands more than 100:1"), "{:?}", rows[0]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("expands more than"));
 }
+
+/// A WARC record with an HTTP response around `body`.
+fn warc_response(uri: &str, content_type: &str, body: &[u8]) -> Vec<u8> {
+    let mut http =
+        format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n", body.len())
+            .into_bytes();
+    http.extend_from_slice(body);
+    let mut rec = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Record-ID: <urn:uuid:{:08}>\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        uri.len(),
+        http.len()
+    )
+    .into_bytes();
+    rec.extend_from_slice(&http);
+    rec.extend_from_slice(b"\r\n\r\n");
+    rec
+}
+
+#[test]
+fn warc_gz_rows_and_filtered_warc_rereads() {
+    let records = [
+        warc_response("http://news.example/a", "text/html; charset=utf-8", CLEAN.as_bytes()),
+        warc_response("http://news.example/b", "text/html", spam_page().as_bytes()),
+        warc_response("http://news.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n...."),
+        warc_response(
+            "http://news.example/c",
+            "text/plain",
+            b"Library news\n\nThe library extended its opening hours on weekdays.\n",
+        ),
+    ];
+    let mut file = Vec::new();
+    let mut offsets = Vec::new();
+    for r in &records {
+        offsets.push(file.len() as u64);
+        file.extend(gzip(r));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crawl.warc.gz");
+    std::fs::write(&path, &file).unwrap();
+    let p = path.to_str().unwrap();
+    let out = run(&["--format", "jsonl", "--sort", p], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let rows = json_lines(&out.stdout);
+    let got: Vec<(String, Option<u64>, Option<u64>, String)> = rows
+        .iter()
+        .filter(|r| r["type"] != "summary")
+        .map(|r| {
+            let what = r["verdict"].as_str().or(r["type"].as_str()).unwrap().to_string();
+            (r["url"].as_str().unwrap().to_string(), r["record"].as_u64(), r["offset"].as_u64(), what)
+        })
+        .collect();
+    let want: Vec<(String, Option<u64>, Option<u64>, String)> = [
+        ("http://news.example/a", "clean"),
+        ("http://news.example/b", "spam"),
+        ("http://news.example/logo.png", "skipped"),
+        ("http://news.example/c", "clean"),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (u, v))| (u.to_string(), Some(i as u64), Some(offsets[i]), v.to_string()))
+    .collect();
+    assert_eq!(got, want);
+
+    // --filter writes the passing records as a valid WARC, gzipped per record like the input.
+    let out = run(&["--filter", "not-spam", p], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(&out.stdout[..2], &[0x1f, 0x8b]);
+    let again = run(&["--format", "jsonl", "--sort", "-"], &out.stdout);
+    assert_eq!(again.status.code(), Some(0));
+    let urls: Vec<String> = documents(&again.stdout).iter().map(|d| d.url.clone().unwrap()).collect();
+    assert_eq!(urls, ["http://news.example/a", "http://news.example/c"]);
+}

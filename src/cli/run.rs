@@ -156,6 +156,16 @@ impl Output {
         }
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        if let Some(p) = self.printer.as_mut() {
+            p.flush()?;
+        }
+        match self.records.as_mut() {
+            Some(r) => r.flush(),
+            None => Ok(()),
+        }
+    }
+
     fn error(&mut self, e: &Error) {
         self.stats.errors += 1;
         let (path, _, _) = spamscan::report::error_subject(e);
@@ -338,7 +348,13 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
         let (seq, row) = match row_rx.recv_timeout(Duration::from_millis(200)) {
             Ok(x) => x,
             Err(crossbeam_channel::RecvTimeoutError::Timeout) if INTERRUPTED.load(Ordering::Relaxed) => break,
-            Err(crossbeam_channel::RecvTimeoutError::Timeout) => continue,
+            Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
+                result = out.flush();
+                if result.is_err() {
+                    break;
+                }
+                continue;
+            }
             Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
         };
         let row = match merge_window(engine, &mut windows, row, writing) {

@@ -98,6 +98,10 @@ impl<W: WriteColor> Printer for Human<W> {
         writeln!(self.out, ": skipped ({reason})")
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn finish(&mut self, s: &Summary) -> io::Result<()> {
         self.out.flush()?;
         let Some(w) = self.summary.as_mut() else { return Ok(()) };

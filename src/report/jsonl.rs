@@ -227,6 +227,10 @@ impl<W: Write> Printer for JsonLines<W> {
         })
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         if self.summary {
             self.line(&SummaryRow { kind: "summary".into(), summary: summary.clone() })?;

@@ -96,6 +96,11 @@ pub trait Printer {
     /// # Errors
     /// The writer's error.
     fn skipped(&mut self, origin: &Origin, reason: &str) -> io::Result<()>;
+    /// Write out what is buffered (the input is idle: let a reader downstream see it).
+    ///
+    /// # Errors
+    /// The writer's error.
+    fn flush(&mut self) -> io::Result<()>;
     /// Print the closing summary and flush.
     ///
     /// # Errors

@@ -10,6 +10,8 @@ use crate::error::Error;
 
 /// Bytes looked at to recognise a format.
 const HEAD: usize = 8 << 10;
+/// Bytes needed to tell every container apart (tar's magic ends at 262).
+const MAGIC: usize = 512;
 
 /// What the first bytes say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,9 +34,9 @@ fn kind_of(head: &[u8]) -> Kind {
         Kind::Zip
     } else if head.len() >= 262 && &head[257..262] == b"ustar" {
         Kind::Tar
-    } else if head.starts_with(b"WARC/1.") {
+    } else if super::warc::is_warc(head) {
         Kind::Warc
-    } else if head.starts_with(b"filedesc://") {
+    } else if super::warc::is_arc(head) {
         Kind::Arc
     } else {
         Kind::Other
@@ -80,10 +82,10 @@ impl<'o, 's> Reader<'o, 's> {
         match kind {
             Kind::Gzip => {
                 let inner = gzip_head(&head);
-                if inner.starts_with(b"WARC/1.") {
+                if super::warc::is_warc(&inner) {
                     return self.warc(origin, reader, false);
                 }
-                if inner.starts_with(b"filedesc://") {
+                if super::warc::is_arc(&inner) {
                     return self.warc(origin, reader, true);
                 }
                 let counted = Counted::new(reader);
@@ -136,12 +138,13 @@ impl<'o, 's> Reader<'o, 's> {
     }
 
     fn warc(&mut self, origin: Origin, reader: Box<dyn Read + Send>, arc: bool) -> bool {
-        // WIRE-WARC: replaced by the WARC/ARC reader when it lands.
-        let _ = (reader, arc);
-        self.emit(Item::Error(Error::Corrupt {
-            path: origin.path,
-            message: "WARC reading not wired yet".into(),
-        }))
+        let opts = self.opts;
+        let mut sink = |item: Item| self.emit(item);
+        if arc {
+            super::warc::read_arc(&origin.path, reader, opts, &mut sink)
+        } else {
+            super::warc::read_warc(&origin.path, reader, opts, &mut sink)
+        }
     }
 
     fn tar(&mut self, origin: Origin, reader: Box<dyn Read + Send>, depth: usize) -> bool {
@@ -332,10 +335,26 @@ fn fill(reader: &mut dyn Read, buf: &mut Vec<u8>, want: usize, eof: &mut bool) -
     Ok(())
 }
 
-/// The first bytes of a stream, and the stream again with them in front.
+/// The first bytes of a stream (at least enough for every magic number, more if they are
+/// already there: a slow pipe is not waited on), and the stream again with them in front.
 fn peek(mut reader: Box<dyn Read + Send>) -> io::Result<(Vec<u8>, Box<dyn Read + Send>)> {
-    let mut head = Vec::with_capacity(HEAD);
-    (&mut reader).take(HEAD as u64).read_to_end(&mut head)?;
+    let mut head = vec![0u8; HEAD];
+    let mut n = 0;
+    while n < MAGIC {
+        match reader.read(&mut head[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+        // A magic number at the start decides; so does a line of text without NUL bytes
+        // (a tar header has NULs before its magic at 257): no need to wait for more.
+        let h = &head[..n];
+        if kind_of(h) != Kind::Other || (!h.contains(&0) && h.contains(&b'\n')) {
+            break;
+        }
+    }
+    head.truncate(n);
     let again = Cursor::new(head.clone()).chain(reader);
     Ok((head, Box::new(again)))
 }
