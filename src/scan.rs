@@ -172,7 +172,7 @@ impl Scanner<'_> {
                     line += w.lines_before as usize;
                 }
                 let b = &self.blocks.blocks[f.block.min(self.blocks.blocks.len().saturating_sub(1))];
-                let (before, after) = excerpt(&self.blocks, b, &f.text);
+                let (before, after) = excerpt(&self.blocks, b, f.block_range);
                 f.span = Span::new(base + f.span.start, base + f.span.end);
                 Located { finding: f, line, column, before, after }
             })
@@ -265,19 +265,21 @@ impl Engine {
     }
 }
 
-fn excerpt(blocks: &Blocks, b: &crate::extract::Block, flagged: &str) -> (String, String) {
-    if blocks.blocks.is_empty() {
+fn excerpt(blocks: &Blocks, b: &crate::extract::Block, (s, e): (usize, usize)) -> (String, String) {
+    let text = blocks.text_of(b);
+    if blocks.blocks.is_empty()
+        || s >= e
+        || e > text.len()
+        || !text.is_char_boundary(s)
+        || !text.is_char_boundary(e)
+    {
         return (String::new(), String::new());
     }
-    let text = blocks.text_of(b);
-    let Some(at) = text.find(flagged) else {
-        return (String::new(), String::new());
-    };
     let before: String = {
-        let chars: Vec<char> = text[..at].chars().rev().take(EXCERPT_CHARS).collect();
+        let chars: Vec<char> = text[..s].chars().rev().take(EXCERPT_CHARS).collect();
         chars.into_iter().rev().collect()
     };
-    let after: String = text[at + flagged.len()..].chars().take(EXCERPT_CHARS).collect();
+    let after: String = text[e..].chars().take(EXCERPT_CHARS).collect();
     let clean = |s: String| s.replace(['\n', '\r', '\t'], " ");
     (clean(before), clean(after))
 }

@@ -188,6 +188,7 @@ mod tests {
             text: "x".into(),
             context,
             block: 0,
+            block_range: (0, 0),
             note: String::new(),
         }
     }

@@ -124,6 +124,23 @@ fn human_output_without_colour_when_piped() {
 }
 
 #[test]
+fn human_excerpt_shows_each_finding_where_it_stands() {
+    let text = "Title\n\nDo not take sildenafil with nitrates; it can cause headaches in some people.\n\nGeneric sildenafil is available from pharmacies with a prescription.\n";
+    let out = run(&["--color", "never", "-"], text.as_bytes());
+    let lines: Vec<String> = String::from_utf8(out.stdout).unwrap().lines().map(str::to_string).collect();
+    assert!(lines[1].contains("3:13") && lines[1].contains("Do not take sildenafil with"), "{lines:?}");
+    assert!(lines[2].contains("5:9") && lines[2].contains("Generic sildenafil is available"), "{lines:?}");
+}
+
+#[test]
+fn count_in_json_is_the_summary_row() {
+    let out = run(&["-c", "--format", "jsonl", "-"], CLEAN_TEXT.as_bytes());
+    let rows = json_lines(&out.stdout);
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0]["type"].as_str(), rows[0]["clean"].as_u64()), (Some("summary"), Some(1)));
+}
+
+#[test]
 fn reserved_words_and_dot_slash() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("rules"), CLEAN_TEXT).unwrap();

@@ -337,7 +337,9 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
     }
     drop((item_rx, row_tx));
 
-    let progress = progress_bar(args);
+    // The bar appears only once a run has taken a second: short runs stay quiet.
+    let mut progress: Option<indicatif::ProgressBar> = None;
+    let mut scanned = 0u64;
     let mut windows: HashMap<u64, Vec<Report>> = HashMap::new();
     let mut pending: BTreeMap<u64, Row> = BTreeMap::new();
     let mut next = 0u64;
@@ -361,10 +363,16 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
             Some(r) => r,
             None => continue,
         };
-        if let (Some(pb), Row::Document(r, _)) = (&progress, &row) {
-            pb.inc(r.bytes as u64);
+        if let Row::Document(r, _) = &row {
+            scanned += r.bytes as u64;
+            if progress.is_none() && start.elapsed() > Duration::from_secs(1) {
+                progress = progress_bar(args);
+            }
+            if let Some(pb) = &progress {
+                pb.set_position(scanned);
+            }
         }
-        if args.sort {
+        if args.sort || writing {
             pending.insert(seq, row);
             while let Some(row) = pending.remove(&next) {
                 next += 1;
@@ -400,11 +408,15 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
         if args.count {
             let s = &out.stats;
             let w = out.records.as_mut().expect("-c writes to stdout");
-            result = writeln!(
-                w,
-                "spam\t{}\nsuspicious\t{}\nclean\t{}\nskipped\t{}\nerrors\t{}",
-                s.spam, s.suspicious, s.clean, s.skipped, s.errors
-            );
+            result = match args.format {
+                // Machines get the summary row.
+                OutputFormat::Jsonl => JsonLines::new(w, true).finish(&summary),
+                OutputFormat::Human => writeln!(
+                    w,
+                    "spam\t{}\nsuspicious\t{}\nclean\t{}\nskipped\t{}\nerrors\t{}",
+                    s.spam, s.suspicious, s.clean, s.skipped, s.errors
+                ),
+            };
         }
         if let Some(p) = out.printer.as_mut() {
             result = result.and_then(|_| p.finish(&summary));

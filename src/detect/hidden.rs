@@ -41,6 +41,7 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
                     text: text[s..e].to_string(),
                     context: "hidden",
                     block: idx,
+                    block_range: (s, e),
                     note: format!("hidden by {}", h.reason()),
                 });
             }
@@ -72,6 +73,7 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
                         span: ctx.span(b, s, e),
                         text: text[s..e].to_string(),
                         context: "hidden",
+                        block_range: (s, e),
                         block: idx,
                         note: format!("hidden link to {}", html_host_of(&l.href).unwrap_or("?")),
                     });
@@ -88,6 +90,7 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
                 weak: false,
                 span: ctx.span(b, s, e),
                 text: text[s..e].to_string(),
+                block_range: (s, e),
                 context: b.kind.context(),
                 block: idx,
                 note: format!("{n_off} links to other sites, little other text"),

@@ -58,6 +58,7 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
             text: text[s..e].to_string(),
             context: b.kind.context(),
             block: idx,
+            block_range: (s, e),
             note: format!(
                 "{} written in {}, the body in {}",
                 b.kind.context(),
@@ -106,6 +107,7 @@ fn lang_mismatch(ctx: &Context<'_>, out: &mut Findings) {
         span,
         text: declared.clone(),
         context: "meta",
+        block_range: (0, 0),
         block: 0,
         note: format!("declared `{declared}`, body reads as `{detected}`"),
     });

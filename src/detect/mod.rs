@@ -54,6 +54,8 @@ pub struct Finding {
     pub context: &'static str,
     /// Index of the block it was found in.
     pub block: usize,
+    /// Where the flagged text stands in its block's text (for excerpts).
+    pub block_range: (usize, usize),
     /// Why the weight is what it is (e.g. `glued to block start; digits`).
     pub note: String,
 }

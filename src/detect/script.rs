@@ -161,6 +161,7 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
             text: text[isl.start..isl.end].to_string(),
             context,
             block: isl.block,
+            block_range: (isl.start, isl.end),
             note: format!(
                 "{} in a {} page{}{}",
                 isl.script.full_name(),

@@ -58,6 +58,7 @@ pub fn detect(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
                 text: text[s..e].to_string(),
                 context,
                 block: idx,
+                block_range: (s, e),
                 note: if term.is_regex() {
                     let short: String = term.text.chars().take(48).collect();
                     format!("pattern `{short}…` ({}, weight {:.2})", pack.id, term.weight)

@@ -160,13 +160,15 @@ pub fn parse(name: &Path, src: &str) -> Result<PackFile, Error> {
             check_weight(w)?;
         }
         if let Err(e) = regex_automata::meta::Regex::new(p.regex.get_ref()) {
-            return Err(at(p.regex.span().start, format!("bad regex: {}", first_line(&e.to_string()))));
+            let why = e.syntax_error().map_or_else(|| e.to_string(), |s| last_line(&s.to_string()));
+            return Err(at(p.regex.span().start, format!("bad regex: {why}")));
         }
     }
     Ok(pack)
 }
 
-fn first_line(s: &str) -> String {
+/// The last non-empty line of a multi-line message (regex-syntax puts the reason there).
+fn last_line(s: &str) -> String {
     s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(s).trim().to_string()
 }
 
@@ -203,7 +205,10 @@ mod tests {
             err(&format!("{HEAD}[[term]]\ntext = \"a\"\n[[term]]\ntext = \"a\"\n")),
             "p.toml:10:8: duplicate term `a`"
         );
-        assert!(err(&format!("{HEAD}[[pattern]]\nregex = \"(\"\n")).starts_with("p.toml:8:9: bad regex"));
+        assert_eq!(
+            err(&format!("{HEAD}[[pattern]]\nregex = \"(\"\n")),
+            "p.toml:8:9: bad regex: error: unclosed group"
+        );
         assert!(err("[pack]\nid = \"x\"\nnope = 1\n").starts_with("p.toml:3:1: unknown field `nope`"));
         assert!(err("[pack\n").starts_with("p.toml:1:"));
         assert!(err(&HEAD.replace("adult", "spam")).starts_with("p.toml:3:12: unknown category `spam`"));

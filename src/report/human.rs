@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use termcolor::{Color, ColorSpec, WriteColor};
 
-use super::{error_subject, Printer, Summary};
+use super::{Printer, Summary};
 use crate::error::Error;
 use crate::scan::Report;
 use crate::score::Verdict;
@@ -53,7 +53,8 @@ impl<W: WriteColor> Printer for Human<W> {
             Verdict::Clean => fg(Color::Green, false),
         };
         self.colored(&vc, r.verdict.as_str())?;
-        write!(self.out, " (score {:.2}", r.score)?;
+        // Truncated, not rounded: 0.996 must not read as 1.00 beside a verdict below it.
+        write!(self.out, " (score {:.2}", (r.score * 100.0).floor() / 100.0)?;
         if let Some(l) = r.language {
             write!(self.out, ", language {l}")?;
         }
@@ -83,13 +84,9 @@ impl<W: WriteColor> Printer for Human<W> {
         Ok(())
     }
 
-    fn error(&mut self, e: &Error) -> io::Result<()> {
-        let (path, record, _) = error_subject(e);
-        let name = record.map_or(path.clone(), |r| format!("{path}:{r}"));
-        self.colored(&fg(Color::Magenta, true), &name)?;
-        write!(self.out, ": ")?;
-        self.colored(&fg(Color::Red, true), "error")?;
-        writeln!(self.out, " ({e})")
+    fn error(&mut self, _: &Error) -> io::Result<()> {
+        // The CLI reports every error on stderr already; people read one copy.
+        Ok(())
     }
 
     fn skipped(&mut self, o: &Origin, reason: &str) -> io::Result<()> {
@@ -116,8 +113,9 @@ impl<W: WriteColor> Printer for Human<W> {
         }
         writeln!(
             w,
-            "{} documents: {} spam, {} suspicious, {} clean; {} skipped, {} errors; {:.1} MB in {:.2} s ({:.1} MB/s){}",
+            "{} document{}: {} spam, {} suspicious, {} clean; {} skipped, {} errors; {:.1} MB in {:.2} s ({:.1} MB/s){}",
             t.documents,
+            if t.documents == 1 { "" } else { "s" },
             t.spam,
             t.suspicious,
             t.clean,
