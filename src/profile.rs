@@ -7,7 +7,7 @@ use crate::extract::{BlockKind, Blocks};
 
 /// Bytes of body text given to language identification (whatlang costs ~35 µs per 100 B and
 /// gains little past a few KiB).
-const LID_SAMPLE: usize = 4096;
+const LID_SAMPLE: usize = 512;
 
 /// The script class of a letter: its Unicode Script, with Hiragana, Katakana and Bopomofo
 /// counted as Han (Japanese and Chinese text mix them). `None` for Common and Inherited
