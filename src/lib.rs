@@ -26,6 +26,7 @@ pub mod decode;
 pub mod detect;
 pub mod emit;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod normalize;
 pub mod patterns;

@@ -14,8 +14,33 @@ fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
         Some(Command::Rules { patterns, export_literals }) => rules(&patterns, export_literals),
-        Some(Command::Eval) | Some(Command::Tune) => {
-            eprintln!("spamscan: `eval` and `tune` are reserved for a later version");
+        Some(Command::Eval { labels, spam, clean, format, threshold, patterns }) => {
+            let labels = match cli::eval::labels(labels.as_deref(), spam.as_deref(), clean.as_deref()) {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("spamscan: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let mut builder =
+                EngineBuilder::new().thresholds(Thresholds { spam: threshold, suspicious: 0.4 });
+            for d in &patterns {
+                builder = builder.patterns_dir(d);
+            }
+            match builder.build() {
+                Ok(engine) => {
+                    ExitCode::from(
+                        cli::eval::run(&engine, &labels, format == cli::args::EvalFormat::Json) as u8
+                    )
+                }
+                Err(e) => {
+                    eprintln!("spamscan: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Some(Command::Tune) => {
+            eprintln!("spamscan: `tune` is reserved for a later version");
             ExitCode::from(2)
         }
         None => scan(&args),

@@ -31,7 +31,8 @@ pub const TOPIC_WEIGHT: f32 = 0.35;
 pub const TOPIC_CAP: f32 = 0.35;
 
 /// The verdict on a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Verdict {
     /// Score below the suspicious threshold.
     Clean,

@@ -158,7 +158,7 @@ fn reserved_words_and_dot_slash() {
     let out = run(&["rules", "--export-literals"], b"");
     let literals = String::from_utf8(out.stdout).unwrap();
     assert!(literals.lines().any(|l| l == "爱上海419"));
-    assert_eq!(run(&["eval"], b"").status.code(), Some(2));
+    assert_eq!(run(&["tune"], b"").status.code(), Some(2));
 }
 
 #[test]
@@ -271,4 +271,31 @@ fn sigint_ends_with_a_partial_summary() {
     assert_eq!(rest.len(), 1, "{rest:?}");
     let summary: serde_json::Value = serde_json::from_str(&rest[0]).unwrap();
     assert_eq!((summary["interrupted"].as_bool(), summary["documents"].as_u64()), (Some(true), Some(1)));
+}
+
+#[test]
+fn eval_reports_metrics_and_missing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = fixtures().join("cases");
+    let tsv = dir.path().join("labels.tsv");
+    std::fs::write(
+        &tsv,
+        format!(
+            "file\tverdict\tmust_flag\n{c}/article-escort-glued.txt\tspam\t上海龙凤419\n{c}/html-cooking-korean-dish-hangul.html\tclean\t-\n{c}/missing.html\tclean\t-\n",
+            c = cases.display()
+        ),
+    )
+    .unwrap();
+    let out = run(&["eval", "--labels", tsv.to_str().unwrap(), "--format", "json"], b"");
+    assert_eq!(out.status.code(), Some(2), "a missing file is an error");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let m = &v["metrics"];
+    assert_eq!(m["labels"], serde_json::json!([1, 0, 1]));
+    assert_eq!(m["at_threshold"]["precision"], 1.0);
+    assert_eq!(m["at_threshold"]["recall"], 1.0);
+    assert_eq!(m["at_threshold"]["false_positive_rate"], 0.0);
+    assert_eq!(m["roc_auc"], 1.0);
+    assert_eq!(m["must_flag"], serde_json::json!([1, 1]));
+    assert_eq!(v["errors"].as_array().unwrap().len(), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.html"));
 }

@@ -161,10 +161,39 @@ pub enum Command {
         #[arg(long)]
         export_literals: bool,
     },
-    /// Measure precision and recall on a labelled corpus (not in this version).
-    Eval,
+    /// Measure precision, recall and per-rule hit rates on a labelled corpus.
+    Eval {
+        /// Labels: a TSV with `file`, `verdict` (spam, clean, suspicious) and optionally
+        /// `must_flag`, paths relative to the TSV.
+        #[arg(long, value_name = "FILE.tsv")]
+        labels: Option<PathBuf>,
+        /// A folder of spam documents (instead of --labels).
+        #[arg(long, value_name = "DIR", conflicts_with = "labels")]
+        spam: Option<PathBuf>,
+        /// A folder of clean documents (instead of --labels).
+        #[arg(long, value_name = "DIR", conflicts_with = "labels")]
+        clean: Option<PathBuf>,
+        /// `json` for machines.
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+        /// Score at or above which a document is spam.
+        #[arg(long, default_value_t = 0.7, value_parser = unit_interval)]
+        threshold: f32,
+        /// Add the pattern packs of DIR.
+        #[arg(long = "patterns", value_name = "DIR")]
+        patterns: Vec<PathBuf>,
+    },
     /// Fit rule weights on a labelled corpus (not in this version).
     Tune,
+}
+
+/// `eval` output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// Tables for people.
+    Table,
+    /// One JSON object.
+    Json,
 }
 
 /// Output formats.
