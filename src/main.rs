@@ -13,7 +13,22 @@ use spamscan::{EngineBuilder, Thresholds};
 fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
-        Some(Command::Rules { patterns, export_literals }) => rules(&patterns, export_literals),
+        Some(Command::Rules { mut patterns, export_literals, check }) => {
+            if let Some(dir) = check {
+                patterns.push(dir);
+                return match spamscan::patterns::PatternSet::load(&patterns) {
+                    Ok(set) => {
+                        println!("ok: {} packs, {} terms and patterns", set.packs.len(), set.terms.len());
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("spamscan: {e}");
+                        ExitCode::from(2)
+                    }
+                };
+            }
+            rules(&patterns, export_literals)
+        }
         Some(Command::Eval { labels, spam, clean, format, threshold, patterns }) => {
             let labels = match cli::eval::labels(labels.as_deref(), spam.as_deref(), clean.as_deref()) {
                 Ok(l) => l,
@@ -55,8 +70,9 @@ fn scan(args: &Args) -> ExitCode {
             std::process::exit(130);
         }
     });
-    let mut builder =
-        EngineBuilder::new().thresholds(Thresholds { spam: a.threshold, suspicious: a.suspicious_threshold });
+    let mut builder = EngineBuilder::new()
+        .thresholds(Thresholds { spam: a.threshold, suspicious: a.suspicious_threshold })
+        .rules(spamscan::scan::RuleFilter { select: a.select.clone(), ignore: a.ignore.clone() });
     for d in &a.patterns {
         builder = builder.patterns_dir(d);
     }

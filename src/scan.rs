@@ -23,6 +23,29 @@ const EXCERPT_CHARS: usize = 30;
 pub struct EngineBuilder {
     pattern_dirs: Vec<PathBuf>,
     thresholds: Thresholds,
+    rules: RuleFilter,
+}
+
+/// Which rules report findings: `select` (all when empty) minus `ignore`. A pattern matches a
+/// rule id equal to it or starting with it and a dot: `terms` covers `terms.zh.escort`.
+#[derive(Debug, Default, Clone)]
+pub struct RuleFilter {
+    /// Only these rules (all when empty).
+    pub select: Vec<String>,
+    /// Never these rules.
+    pub ignore: Vec<String>,
+}
+
+impl RuleFilter {
+    fn matches(pattern: &str, rule: &str) -> bool {
+        rule == pattern || (rule.starts_with(pattern) && rule.as_bytes().get(pattern.len()) == Some(&b'.'))
+    }
+
+    /// Does `rule` report?
+    pub fn allows(&self, rule: &str) -> bool {
+        (self.select.is_empty() || self.select.iter().any(|p| Self::matches(p, rule)))
+            && !self.ignore.iter().any(|p| Self::matches(p, rule))
+    }
 }
 
 impl EngineBuilder {
@@ -43,13 +66,19 @@ impl EngineBuilder {
         self
     }
 
+    /// Which rules report findings.
+    pub fn rules(mut self, r: RuleFilter) -> EngineBuilder {
+        self.rules = r;
+        self
+    }
+
     /// Compile the packs.
     ///
     /// # Errors
     /// [`Error::Pack`] for a broken pack, [`Error::Io`] for an unreadable pack directory.
     pub fn build(self) -> Result<Engine> {
         let patterns = PatternSet::load(&self.pattern_dirs)?;
-        Ok(Engine { patterns: Arc::new(patterns), thresholds: self.thresholds })
+        Ok(Engine { patterns: Arc::new(patterns), thresholds: self.thresholds, rules: Arc::new(self.rules) })
     }
 }
 
@@ -58,6 +87,7 @@ impl EngineBuilder {
 pub struct Engine {
     patterns: Arc<PatternSet>,
     thresholds: Thresholds,
+    rules: Arc<RuleFilter>,
 }
 
 impl Engine {
@@ -152,6 +182,8 @@ impl Scanner<'_> {
         };
         detect::run(&ctx, &mut self.scratch, &mut self.findings);
         let items = &mut self.findings.items;
+        let rules = &self.engine.rules;
+        items.retain(|f| rules.allows(&f.rule));
         items.sort_by_key(|f| (f.span.start, f.span.end));
         let s = score(items);
         let cuts = cuts(items, &self.blocks, &text, bytes);

@@ -299,3 +299,39 @@ fn eval_reports_metrics_and_missing_files() {
     assert_eq!(v["errors"].as_array().unwrap().len(), 1);
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.html"));
 }
+
+#[test]
+fn select_and_ignore_rules() {
+    let rules_of = |args: &[&str]| {
+        let mut all = vec!["--format", "jsonl"];
+        all.extend_from_slice(args);
+        let f = fixtures().join("cases/article-escort-glued.txt");
+        all.push(f.to_str().unwrap());
+        let out = run(&all, b"");
+        let mut r: Vec<String> = documents(&out.stdout)[0].findings.iter().map(|f| f.rule.clone()).collect();
+        r.sort();
+        r.dedup();
+        r
+    };
+    assert_eq!(rules_of(&["--select", "script"]), ["script.island"]);
+    assert_eq!(rules_of(&["--ignore", "script,meta"]), ["terms.zh.escort"]);
+    assert_eq!(rules_of(&["--select", "terms.zh"]), ["terms.zh.escort"]);
+    assert!(rules_of(&["--select", "terms.z"]).is_empty(), "prefixes end at a dot");
+}
+
+#[test]
+fn rules_check_validates_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ok.toml"), "[pack]\nid = \"en.x\"\ncategory = \"pharma\"\nlang = \"en\"\nweight = 0.5\nsource = \"s\"\n[[term]]\ntext = \"replica pills\"\n").unwrap();
+    let out = run(&["rules", "--check", dir.path().to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok: 13 packs"));
+    std::fs::write(dir.path().join("bad.toml"), "[pack]\nid = \"en.y\"\n").unwrap();
+    let out = run(&["rules", "--check", dir.path().to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("bad.toml:1:1: missing field"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

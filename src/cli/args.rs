@@ -88,6 +88,14 @@ pub struct ScanArgs {
     #[arg(long)]
     pub follow: bool,
 
+    /// Report only these rules (ids or dotted prefixes: `terms`, `terms.zh`, `script.island`).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Never report these rules (ids or dotted prefixes).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
     /// Scanning threads (default: all cores).
     #[arg(short = 'j', long)]
     pub threads: Option<usize>,
@@ -160,6 +168,10 @@ pub enum Command {
         /// Print the literal terms, one per line.
         #[arg(long)]
         export_literals: bool,
+        /// Only check the packs of DIR (and the built-in ones): report the first broken one
+        /// as `file:line:column: message` and exit 2, or say how many are fine.
+        #[arg(long, value_name = "DIR")]
+        check: Option<PathBuf>,
     },
     /// Measure precision, recall and per-rule hit rates on a labelled corpus.
     Eval {
