@@ -36,6 +36,7 @@ pub mod scan;
 pub mod score;
 pub mod source;
 pub mod span;
+pub mod tune;
 
 pub use detect::Finding;
 pub use error::{Error, Result};

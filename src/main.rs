@@ -29,7 +29,7 @@ fn main() -> ExitCode {
             }
             rules(&patterns, export_literals)
         }
-        Some(Command::Eval { labels, spam, clean, format, threshold, patterns }) => {
+        Some(Command::Tune { labels, spam, clean, folds, output, patterns }) => {
             let labels = match cli::eval::labels(labels.as_deref(), spam.as_deref(), clean.as_deref()) {
                 Ok(l) => l,
                 Err(e) => {
@@ -37,26 +37,28 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let mut builder =
-                EngineBuilder::new().thresholds(Thresholds { spam: threshold, suspicious: 0.4 });
-            for d in &patterns {
-                builder = builder.patterns_dir(d);
+            match build_engine(EngineBuilder::new(), &patterns, None) {
+                Ok(engine) => ExitCode::from(cli::eval::tune(&engine, &labels, folds, &output) as u8),
+                Err(code) => code,
             }
-            match builder.build() {
+        }
+        Some(Command::Eval { labels, spam, clean, format, threshold, patterns, weights }) => {
+            let labels = match cli::eval::labels(labels.as_deref(), spam.as_deref(), clean.as_deref()) {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("spamscan: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let builder = EngineBuilder::new().thresholds(Thresholds { spam: threshold, suspicious: 0.4 });
+            match build_engine(builder, &patterns, weights.as_deref()) {
                 Ok(engine) => {
                     ExitCode::from(
                         cli::eval::run(&engine, &labels, format == cli::args::EvalFormat::Json) as u8
                     )
                 }
-                Err(e) => {
-                    eprintln!("spamscan: {e}");
-                    ExitCode::from(2)
-                }
+                Err(code) => code,
             }
-        }
-        Some(Command::Tune) => {
-            eprintln!("spamscan: `tune` is reserved for a later version");
-            ExitCode::from(2)
         }
         None => scan(&args),
     }
@@ -70,18 +72,12 @@ fn scan(args: &Args) -> ExitCode {
             std::process::exit(130);
         }
     });
-    let mut builder = EngineBuilder::new()
+    let builder = EngineBuilder::new()
         .thresholds(Thresholds { spam: a.threshold, suspicious: a.suspicious_threshold })
         .rules(spamscan::scan::RuleFilter { select: a.select.clone(), ignore: a.ignore.clone() });
-    for d in &a.patterns {
-        builder = builder.patterns_dir(d);
-    }
-    let engine = match builder.build() {
+    let engine = match build_engine(builder, &a.patterns, a.weights.as_deref()) {
         Ok(e) => e,
-        Err(e) => {
-            eprintln!("spamscan: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let out = cli::run::run(&engine, &args.paths, a);
     if out.broken_pipe {
@@ -132,4 +128,29 @@ fn rules(dirs: &[std::path::PathBuf], export_literals: bool) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Add the pack folders and the weights file to `builder` and build; on failure the message
+/// is printed and the exit code returned.
+fn build_engine(
+    mut builder: EngineBuilder,
+    patterns: &[std::path::PathBuf],
+    weights: Option<&std::path::Path>,
+) -> Result<spamscan::Engine, ExitCode> {
+    for d in patterns {
+        builder = builder.patterns_dir(d);
+    }
+    if let Some(w) = weights {
+        match spamscan::tune::Weights::load(w) {
+            Ok(w) => builder = builder.weights(w),
+            Err(e) => {
+                eprintln!("spamscan: {e}");
+                return Err(ExitCode::from(2));
+            }
+        }
+    }
+    builder.build().map_err(|e| {
+        eprintln!("spamscan: {e}");
+        ExitCode::from(2)
+    })
 }

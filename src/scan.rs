@@ -14,6 +14,7 @@ use crate::profile::Profile;
 use crate::score::{score, Thresholds, Verdict};
 use crate::source::{Document, Format, Origin, Window};
 use crate::span::{LineIndex, Span};
+use crate::tune::Weights;
 
 /// Characters of context kept on each side of a finding for human output.
 const EXCERPT_CHARS: usize = 30;
@@ -24,6 +25,7 @@ pub struct EngineBuilder {
     pattern_dirs: Vec<PathBuf>,
     thresholds: Thresholds,
     rules: RuleFilter,
+    weights: Weights,
 }
 
 /// Which rules report findings: `select` (all when empty) minus `ignore`. A pattern matches a
@@ -72,13 +74,24 @@ impl EngineBuilder {
         self
     }
 
+    /// Per-rule weight multipliers (from `spamscan tune`).
+    pub fn weights(mut self, w: Weights) -> EngineBuilder {
+        self.weights = w;
+        self
+    }
+
     /// Compile the packs.
     ///
     /// # Errors
     /// [`Error::Pack`] for a broken pack, [`Error::Io`] for an unreadable pack directory.
     pub fn build(self) -> Result<Engine> {
         let patterns = PatternSet::load(&self.pattern_dirs)?;
-        Ok(Engine { patterns: Arc::new(patterns), thresholds: self.thresholds, rules: Arc::new(self.rules) })
+        Ok(Engine {
+            patterns: Arc::new(patterns),
+            thresholds: self.thresholds,
+            rules: Arc::new(self.rules),
+            weights: Arc::new(self.weights),
+        })
     }
 }
 
@@ -88,6 +101,7 @@ pub struct Engine {
     patterns: Arc<PatternSet>,
     thresholds: Thresholds,
     rules: Arc<RuleFilter>,
+    weights: Arc<Weights>,
 }
 
 impl Engine {
@@ -184,6 +198,7 @@ impl Scanner<'_> {
         let items = &mut self.findings.items;
         let rules = &self.engine.rules;
         items.retain(|f| rules.allows(&f.rule));
+        self.engine.weights.apply(items);
         items.sort_by_key(|f| (f.span.start, f.span.end));
         let s = score(items);
         let cuts = cuts(items, &self.blocks, &text, bytes);

@@ -96,6 +96,10 @@ pub struct ScanArgs {
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
     pub ignore: Vec<String>,
 
+    /// Per-rule weight multipliers written by `spamscan tune`.
+    #[arg(long, value_name = "FILE")]
+    pub weights: Option<PathBuf>,
+
     /// Scanning threads (default: all cores).
     #[arg(short = 'j', long)]
     pub threads: Option<usize>,
@@ -173,6 +177,27 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         check: Option<PathBuf>,
     },
+    /// Fit per-rule weight multipliers on a labelled corpus, with k-fold cross-validation.
+    Tune {
+        /// Labels TSV (as for eval).
+        #[arg(long, value_name = "FILE.tsv")]
+        labels: Option<PathBuf>,
+        /// A folder of spam documents (instead of --labels).
+        #[arg(long, value_name = "DIR", conflicts_with = "labels")]
+        spam: Option<PathBuf>,
+        /// A folder of clean documents (instead of --labels).
+        #[arg(long, value_name = "DIR", conflicts_with = "labels")]
+        clean: Option<PathBuf>,
+        /// Number of folds.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Where to write the weights (TOML).
+        #[arg(long, value_name = "FILE", default_value = "weights.toml")]
+        output: PathBuf,
+        /// Add the pattern packs of DIR.
+        #[arg(long = "patterns", value_name = "DIR")]
+        patterns: Vec<PathBuf>,
+    },
     /// Measure precision, recall and per-rule hit rates on a labelled corpus.
     Eval {
         /// Labels: a TSV with `file`, `verdict` (spam, clean, suspicious) and optionally
@@ -194,9 +219,10 @@ pub enum Command {
         /// Add the pattern packs of DIR.
         #[arg(long = "patterns", value_name = "DIR")]
         patterns: Vec<PathBuf>,
+        /// Per-rule weight multipliers written by `spamscan tune`.
+        #[arg(long, value_name = "FILE")]
+        weights: Option<PathBuf>,
     },
-    /// Fit rule weights on a labelled corpus (not in this version).
-    Tune,
 }
 
 /// `eval` output formats.

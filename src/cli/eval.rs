@@ -4,7 +4,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use spamscan::eval::{metrics, read_labels, Label, Metrics, Outcome, Rates};
-use spamscan::{read_inputs, Engine, Item, Report, SourceOptions, Verdict};
+use spamscan::tune::{cross_validate, fit, outcome, Example};
+use spamscan::{read_inputs, Engine, Finding, Item, Report, SourceOptions, Verdict};
 
 /// Labels from `--labels FILE` or from `--spam DIR` and `--clean DIR`.
 pub fn labels(
@@ -32,8 +33,9 @@ pub fn labels(
     Ok(out)
 }
 
-/// Scan every labelled file; errors are counted and printed, the rest evaluated.
-pub fn run(engine: &Engine, labels: &[Label], json: bool) -> i32 {
+/// Scan every labelled file: an outcome and the findings of its strongest document per file
+/// that could be read, and the errors of the rest.
+pub fn scan_labels(engine: &Engine, labels: &[Label]) -> (Vec<(Outcome, Vec<Finding>)>, Vec<String>) {
     let opts = SourceOptions::default();
     let mut scanner = engine.scanner();
     let mut outcomes = Vec::new();
@@ -44,6 +46,7 @@ pub fn run(engine: &Engine, labels: &[Label], json: bool) -> i32 {
         let mut rules: Vec<String> = Vec::new();
         let mut top: Vec<(f32, String)> = Vec::new();
         let mut flagged = vec![false; label.must_flag.len()];
+        let mut worst: Vec<Finding> = Vec::new();
         let mut docs = 0;
         let mut failed = false;
         read_inputs(std::slice::from_ref(&path), &opts, &mut |item| {
@@ -51,6 +54,9 @@ pub fn run(engine: &Engine, labels: &[Label], json: bool) -> i32 {
                 Item::Document(d) => {
                     docs += 1;
                     let r = scanner.scan(&d);
+                    if docs == 1 || r.score > score {
+                        worst = r.findings.iter().map(|l| l.finding.clone()).collect();
+                    }
                     score = score.max(r.score);
                     for l in &r.findings {
                         let f = &l.finding;
@@ -81,15 +87,23 @@ pub fn run(engine: &Engine, labels: &[Label], json: bool) -> i32 {
             continue;
         }
         top.sort_by(|a, b| b.0.total_cmp(&a.0));
-        outcomes.push(Outcome {
+        let outcome = Outcome {
             path,
             truth: label.truth,
             score,
             rules,
             must_flag: (!label.must_flag.is_empty()).then(|| flagged.iter().all(|&f| f)),
             top: top.into_iter().take(3).map(|t| t.1).collect(),
-        });
+        };
+        outcomes.push((outcome, worst));
     }
+    (outcomes, errors)
+}
+
+/// `spamscan eval`: scan, then print the metrics; exit 2 when a file could not be read.
+pub fn run(engine: &Engine, labels: &[Label], json: bool) -> i32 {
+    let (scanned, errors) = scan_labels(engine, labels);
+    let outcomes: Vec<Outcome> = scanned.into_iter().map(|(o, _)| o).collect();
     for e in &errors {
         eprintln!("spamscan: {e}");
     }
@@ -233,4 +247,60 @@ fn write_json(w: &mut dyn Write, m: &Metrics, outcomes: &[Outcome], errors: &[St
     let v = serde_json::json!({ "metrics": m, "documents": outcomes, "errors": errors });
     serde_json::to_writer_pretty(&mut *w, &v).map_err(io::Error::from)?;
     writeln!(w)
+}
+
+/// `spamscan tune`: fit per-rule multipliers with k-fold cross-validation, print the held-out
+/// metrics of each fold and of all folds together, and write the weights fitted on everything.
+pub fn tune(engine: &Engine, labels: &[Label], folds: usize, output: &Path) -> i32 {
+    let (scanned, errors) = scan_labels(engine, labels);
+    for e in &errors {
+        eprintln!("spamscan: {e}");
+    }
+    let examples: Vec<Example> =
+        scanned.into_iter().map(|(o, findings)| Example { path: o.path, truth: o.truth, findings }).collect();
+    let t = engine.thresholds().spam;
+    println!("{} documents, {folds}-fold cross-validation at spam threshold {t:.2}", examples.len());
+    println!("{:>5} {:>10} {:>8} {:>8} {:>6}", "fold", "precision", "recall", "FPR", "docs");
+    let per_fold = cross_validate(&examples, folds, t);
+    for (k, r) in per_fold.iter().enumerate() {
+        let n = r.tp + r.fp + r.fn_ + r.tn;
+        println!(
+            "{:>5} {:>10} {:>8} {:>8} {:>6}",
+            k + 1,
+            fmt(r.precision),
+            fmt(r.recall),
+            fmt(r.false_positive_rate),
+            n
+        );
+    }
+    let sum = |f: fn(&Rates) -> u64| per_fold.iter().map(f).sum::<u64>();
+    let (tp, fp, fn_) = (sum(|r| r.tp), sum(|r| r.fp), sum(|r| r.fn_));
+    let p = (tp + fp > 0).then(|| tp as f64 / (tp + fp) as f64);
+    let r = (tp + fn_ > 0).then(|| tp as f64 / (tp + fn_) as f64);
+    println!("held out, all folds: precision {}  recall {}", fmt(p), fmt(r));
+    let weights = fit(&examples);
+    let after: Vec<Outcome> = examples.iter().map(|e| outcome(e, &weights)).collect();
+    let m = metrics(&after, engine.thresholds());
+    println!(
+        "fitted on all {} documents: precision {}  recall {}  false-positive rate {}  clean called suspicious {}",
+        examples.len(),
+        fmt(m.at_threshold.precision),
+        fmt(m.at_threshold.recall),
+        fmt(m.at_threshold.false_positive_rate),
+        fmt(m.clean_suspicious_rate)
+    );
+    let text = match toml::to_string(&weights) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("spamscan: {e}");
+            return 2;
+        }
+    };
+    let header = format!("# Written by `spamscan tune` from {} labelled documents.\n", examples.len());
+    if let Err(e) = std::fs::write(output, header + &text) {
+        eprintln!("spamscan: {}: {e}", output.display());
+        return 2;
+    }
+    println!("weights written to {}", output.display());
+    i32::from(!errors.is_empty()) * 2
 }
