@@ -72,10 +72,31 @@ fn scan(args: &Args) -> ExitCode {
             std::process::exit(130);
         }
     });
-    let builder = EngineBuilder::new()
-        .thresholds(Thresholds { spam: a.threshold, suspicious: a.suspicious_threshold })
-        .rules(spamscan::scan::RuleFilter { select: a.select.clone(), ignore: a.ignore.clone() });
-    let engine = match build_engine(builder, &a.patterns, a.weights.as_deref()) {
+    let config =
+        if a.no_config { Ok(cli::config::Config::default()) } else { cli::config::load(a.config.as_deref()) };
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("spamscan: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    // The command line wins; lists add up.
+    let thresholds = Thresholds {
+        spam: a.threshold.or(config.threshold).unwrap_or(0.7),
+        suspicious: a.suspicious_threshold.or(config.suspicious_threshold).unwrap_or(0.4),
+    };
+    let rules = spamscan::scan::RuleFilter {
+        select: if a.select.is_empty() { config.select } else { a.select.clone() },
+        ignore: config.ignore.into_iter().chain(a.ignore.iter().cloned()).collect(),
+        allow_phrases: config.allow,
+        allow_domains: config.allow_domains,
+    };
+    let patterns: Vec<std::path::PathBuf> =
+        config.patterns.into_iter().chain(a.patterns.iter().cloned()).collect();
+    let weights = a.weights.clone().or(config.weights);
+    let builder = EngineBuilder::new().thresholds(thresholds).rules(rules);
+    let engine = match build_engine(builder, &patterns, weights.as_deref()) {
         Ok(e) => e,
         Err(code) => return code,
     };

@@ -36,11 +36,26 @@ pub struct RuleFilter {
     pub select: Vec<String>,
     /// Never these rules.
     pub ignore: Vec<String>,
+    /// Phrases never flagged (compared lower-case): a finding whose text contains one, or
+    /// lies inside one, is dropped.
+    pub allow_phrases: Vec<String>,
+    /// Sites whose links are never counted as off-site (`partner.example` covers its
+    /// subdomains).
+    pub allow_domains: Vec<String>,
 }
 
 impl RuleFilter {
     fn matches(pattern: &str, rule: &str) -> bool {
         rule == pattern || (rule.starts_with(pattern) && rule.as_bytes().get(pattern.len()) == Some(&b'.'))
+    }
+
+    /// Is `text` an allowlisted phrase, or does it contain one?
+    pub fn allowlisted(&self, text: &str) -> bool {
+        if self.allow_phrases.is_empty() {
+            return false;
+        }
+        let t = text.trim().to_lowercase();
+        !t.is_empty() && self.allow_phrases.iter().any(|p| t.contains(p.as_str()) || p.contains(t.as_str()))
     }
 
     /// Does `rule` report?
@@ -68,8 +83,15 @@ impl EngineBuilder {
         self
     }
 
-    /// Which rules report findings.
-    pub fn rules(mut self, r: RuleFilter) -> EngineBuilder {
+    /// Which rules report findings, and what is allowlisted.
+    pub fn rules(mut self, mut r: RuleFilter) -> EngineBuilder {
+        for p in &mut r.allow_phrases {
+            *p = p.trim().to_lowercase();
+        }
+        r.allow_phrases.retain(|p| !p.is_empty());
+        for d in &mut r.allow_domains {
+            *d = d.trim().trim_start_matches("www.").to_lowercase();
+        }
         self.rules = r;
         self
     }
@@ -193,11 +215,12 @@ impl Scanner<'_> {
             blocks: &self.blocks,
             profile: &profile,
             patterns: &self.engine.patterns,
+            allow_domains: &self.engine.rules.allow_domains,
         };
         detect::run(&ctx, &mut self.scratch, &mut self.findings);
         let items = &mut self.findings.items;
         let rules = &self.engine.rules;
-        items.retain(|f| rules.allows(&f.rule));
+        items.retain(|f| rules.allows(&f.rule) && !rules.allowlisted(&f.text));
         self.engine.weights.apply(items);
         items.sort_by_key(|f| (f.span.start, f.span.end));
         let s = score(items);

@@ -335,3 +335,40 @@ fn rules_check_validates_a_folder() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn config_file_settings_and_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = std::fs::read_to_string(fixtures().join("cases/article-escort-glued.txt")).unwrap();
+    std::fs::write(dir.path().join("a.txt"), &article).unwrap();
+    let scan = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_spamscan"))
+            .args(["--format", "jsonl"])
+            .args(args)
+            .arg("a.txt")
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        (out.status.code(), documents(&out.stdout).pop(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    std::fs::write(
+        dir.path().join("spamscan.toml"),
+        "threshold = 1.0\nignore = [\"meta\"]\nallow = [\"上海楼凤419\"]\n",
+    )
+    .unwrap();
+    let (code, doc, _) = scan(&[]);
+    let doc = doc.unwrap();
+    assert_eq!((code, doc.verdict.as_str()), (Some(0), "suspicious"), "threshold 1.0 from the file");
+    assert!(doc.findings.iter().all(|f| !f.rule.starts_with("meta.")));
+    assert!(doc.findings.iter().all(|f| !f.text.contains("楼凤")), "allowlisted phrase");
+    let (code, doc, _) = scan(&["--threshold", "0.7"]);
+    assert_eq!((code, doc.unwrap().verdict.as_str()), (Some(1), "spam"), "the command line wins");
+    let (code, doc, _) = scan(&["--no-config"]);
+    assert!(doc.unwrap().findings.iter().any(|f| f.rule.starts_with("meta.")));
+    assert_eq!(code, Some(1));
+    std::fs::write(dir.path().join("spamscan.toml"), "threshold = 0.8\ncolour = 1\n").unwrap();
+    let (code, doc, err) = scan(&[]);
+    assert_eq!(code, Some(2));
+    assert!(doc.is_none());
+    assert!(err.contains("spamscan.toml:2:1: unknown field `colour`"), "{err}");
+}

@@ -34,13 +34,21 @@ pub struct ScanArgs {
     #[arg(long, value_enum, default_value_t = InputKind::Auto)]
     pub input_format: InputKind,
 
-    /// Score at or above which a document is spam.
-    #[arg(long, default_value_t = 0.7, value_parser = unit_interval)]
-    pub threshold: f32,
+    /// Score at or above which a document is spam [default: 0.7, or spamscan.toml's].
+    #[arg(long, value_parser = unit_interval)]
+    pub threshold: Option<f32>,
 
-    /// Score at or above which a document is suspicious.
-    #[arg(long, default_value_t = 0.4, value_parser = unit_interval)]
-    pub suspicious_threshold: f32,
+    /// Score at or above which a document is suspicious [default: 0.4, or spamscan.toml's].
+    #[arg(long, value_parser = unit_interval)]
+    pub suspicious_threshold: Option<f32>,
+
+    /// Settings file [default: ./spamscan.toml when it exists].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Do not read ./spamscan.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
 
     /// Add the pattern packs (*.toml) of DIR; a pack with a built-in id replaces it.
     #[arg(long = "patterns", value_name = "DIR")]

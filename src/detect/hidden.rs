@@ -21,6 +21,7 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
     let blocks = ctx.blocks;
     let host = page_host(ctx);
     let offsite = |href: &str| match (html_host_of(href), host.as_deref()) {
+        (Some(h), _) if ctx.allow_domains.iter().any(|d| same_site(h, d)) => false,
         (Some(h), Some(page)) => !same_site(h, page),
         (Some(_), None) => true,
         _ => false,

@@ -72,6 +72,8 @@ pub struct Context<'a> {
     pub profile: &'a Profile,
     /// The compiled packs.
     pub patterns: &'a PatternSet,
+    /// Sites whose links never count as off-site (lower case, without `www.`).
+    pub allow_domains: &'a [String],
 }
 
 impl Context<'_> {
