@@ -42,7 +42,7 @@ fn main() -> ExitCode {
                 Err(code) => code,
             }
         }
-        Some(Command::Eval { labels, spam, clean, format, threshold, patterns, weights }) => {
+        Some(Command::Eval { labels, spam, clean, format, plot, threshold, patterns, weights }) => {
             let labels = match cli::eval::labels(labels.as_deref(), spam.as_deref(), clean.as_deref()) {
                 Ok(l) => l,
                 Err(e) => {
@@ -52,11 +52,12 @@ fn main() -> ExitCode {
             };
             let builder = EngineBuilder::new().thresholds(Thresholds { spam: threshold, suspicious: 0.4 });
             match build_engine(builder, &patterns, weights.as_deref()) {
-                Ok(engine) => {
-                    ExitCode::from(
-                        cli::eval::run(&engine, &labels, format == cli::args::EvalFormat::Json) as u8
-                    )
-                }
+                Ok(engine) => ExitCode::from(cli::eval::run(
+                    &engine,
+                    &labels,
+                    format == cli::args::EvalFormat::Json,
+                    plot.as_deref(),
+                ) as u8),
                 Err(code) => code,
             }
         }

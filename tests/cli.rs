@@ -286,7 +286,17 @@ fn eval_reports_metrics_and_missing_files() {
         ),
     )
     .unwrap();
-    let out = run(&["eval", "--labels", tsv.to_str().unwrap(), "--format", "json"], b"");
+    let svg = dir.path().join("eval.svg");
+    let out = run(
+        &["eval", "--labels", tsv.to_str().unwrap(), "--format", "json", "--plot", svg.to_str().unwrap()],
+        b"",
+    );
+    let picture = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        picture.starts_with("<svg")
+            && picture.contains("precision / recall")
+            && picture.contains("threshold 0.70")
+    );
     assert_eq!(out.status.code(), Some(2), "a missing file is an error");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let m = &v["metrics"];

@@ -221,6 +221,9 @@ pub enum Command {
         /// `json` for machines.
         #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
         format: EvalFormat,
+        /// Also draw the precision/recall curve and the score histograms into FILE.svg.
+        #[arg(long, value_name = "FILE.svg")]
+        plot: Option<PathBuf>,
         /// Score at or above which a document is spam.
         #[arg(long, default_value_t = 0.7, value_parser = unit_interval)]
         threshold: f32,

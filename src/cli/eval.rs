@@ -101,9 +101,15 @@ pub fn scan_labels(engine: &Engine, labels: &[Label]) -> (Vec<(Outcome, Vec<Find
 }
 
 /// `spamscan eval`: scan, then print the metrics; exit 2 when a file could not be read.
-pub fn run(engine: &Engine, labels: &[Label], json: bool) -> i32 {
+pub fn run(engine: &Engine, labels: &[Label], json: bool, plot: Option<&Path>) -> i32 {
     let (scanned, errors) = scan_labels(engine, labels);
     let outcomes: Vec<Outcome> = scanned.into_iter().map(|(o, _)| o).collect();
+    if let Some(p) = plot {
+        if let Err(e) = super::plot::draw(p, &outcomes, engine.thresholds().spam) {
+            eprintln!("spamscan: {}: {e}", p.display());
+            return 2;
+        }
+    }
     for e in &errors {
         eprintln!("spamscan: {e}");
     }

@@ -3,4 +3,5 @@
 pub mod args;
 pub mod config;
 pub mod eval;
+pub mod plot;
 pub mod run;
