@@ -37,7 +37,9 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            match build_engine(EngineBuilder::new(), &patterns, None) {
+            // Fit from the packs' own weights, not from the shipped ones.
+            let builder = EngineBuilder::new().weights(spamscan::tune::Weights::default());
+            match build_engine(builder, &patterns, None) {
                 Ok(engine) => ExitCode::from(cli::eval::tune(&engine, &labels, folds, &output) as u8),
                 Err(code) => code,
             }

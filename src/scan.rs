@@ -66,9 +66,9 @@ impl RuleFilter {
 }
 
 impl EngineBuilder {
-    /// Built-in packs and default thresholds.
+    /// Built-in packs, the shipped weights and default thresholds.
     pub fn new() -> EngineBuilder {
-        EngineBuilder::default()
+        EngineBuilder { weights: Weights::shipped(), ..EngineBuilder::default() }
     }
 
     /// Also load every `*.toml` pack of `dir` (a pack with a built-in id replaces it).
@@ -96,7 +96,8 @@ impl EngineBuilder {
         self
     }
 
-    /// Per-rule weight multipliers (from `spamscan tune`).
+    /// Per-rule weight multipliers (from `spamscan tune`), in place of the shipped ones;
+    /// `Weights::default()` scores with the packs' own weights.
     pub fn weights(mut self, w: Weights) -> EngineBuilder {
         self.weights = w;
         self

@@ -39,7 +39,16 @@ pub struct Weights {
     pub rules: BTreeMap<String, f32>,
 }
 
+/// The shipped weights (`patterns/weights/default.toml`), fitted by `spamscan tune` on
+/// `fixtures/eval` only.
+pub const DEFAULT: &str = include_str!("../patterns/weights/default.toml");
+
 impl Weights {
+    /// The shipped weights.
+    pub fn shipped() -> Weights {
+        toml::from_str(DEFAULT).unwrap_or_default()
+    }
+
     /// Read a weights file.
     ///
     /// # Errors
@@ -138,11 +147,13 @@ pub fn fit(examples: &[Example]) -> Weights {
     w
 }
 
-/// Held-out rates of `folds`-fold cross-validation at spam threshold `threshold`: documents are
-/// dealt to folds in order (i mod folds), each fold scored with weights fitted on the others.
-pub fn cross_validate(examples: &[Example], folds: usize, threshold: f32) -> Vec<Rates> {
+/// `folds`-fold cross-validation: documents are dealt to folds in order (i mod folds), each
+/// fold scored with weights fitted on the others. Returns the rates of each fold at spam
+/// threshold `threshold` and every document's held-out outcome.
+pub fn cross_validate(examples: &[Example], folds: usize, threshold: f32) -> (Vec<Rates>, Vec<Outcome>) {
     let folds = folds.clamp(2, examples.len().max(2));
-    (0..folds)
+    let mut all = Vec::with_capacity(examples.len());
+    let per_fold = (0..folds)
         .map(|k| {
             let train: Vec<Example> =
                 examples.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, e)| e.clone()).collect();
@@ -153,9 +164,12 @@ pub fn cross_validate(examples: &[Example], folds: usize, threshold: f32) -> Vec
                 .filter(|(i, _)| i % folds == k)
                 .map(|(_, e)| outcome(e, &w))
                 .collect();
-            rates(&held, threshold)
+            let r = rates(&held, threshold);
+            all.extend(held);
+            r
         })
-        .collect()
+        .collect();
+    (per_fold, all)
 }
 
 /// The eval outcome of `e` under `w`.
@@ -207,9 +221,15 @@ mod tests {
         assert!(w.of("good") > 1.0, "{w:?}");
         assert!(w.of("noisy") < 1.0, "{w:?}");
         assert!(loss(&data, &w) < loss(&data, &Weights::default()));
-        let folds = cross_validate(&data, 5, 0.7);
-        assert_eq!(folds.len(), 5);
+        let (folds, held) = cross_validate(&data, 5, 0.7);
+        assert_eq!((folds.len(), held.len()), (5, 20));
         assert!(folds.iter().all(|r| r.tp + r.fp + r.fn_ + r.tn == 4));
+    }
+
+    #[test]
+    fn shipped_weights_parse() {
+        let w: Weights = toml::from_str(DEFAULT).expect("patterns/weights/default.toml");
+        assert!(w.rules.values().all(|m| (0.1..=4.0).contains(m)));
     }
 
     #[test]

@@ -267,7 +267,7 @@ pub fn tune(engine: &Engine, labels: &[Label], folds: usize, output: &Path) -> i
     let t = engine.thresholds().spam;
     println!("{} documents, {folds}-fold cross-validation at spam threshold {t:.2}", examples.len());
     println!("{:>5} {:>10} {:>8} {:>8} {:>6}", "fold", "precision", "recall", "FPR", "docs");
-    let per_fold = cross_validate(&examples, folds, t);
+    let (per_fold, held) = cross_validate(&examples, folds, t);
     for (k, r) in per_fold.iter().enumerate() {
         let n = r.tp + r.fp + r.fn_ + r.tn;
         println!(
@@ -279,11 +279,14 @@ pub fn tune(engine: &Engine, labels: &[Label], folds: usize, output: &Path) -> i
             n
         );
     }
-    let sum = |f: fn(&Rates) -> u64| per_fold.iter().map(f).sum::<u64>();
-    let (tp, fp, fn_) = (sum(|r| r.tp), sum(|r| r.fp), sum(|r| r.fn_));
-    let p = (tp + fp > 0).then(|| tp as f64 / (tp + fp) as f64);
-    let r = (tp + fn_ > 0).then(|| tp as f64 / (tp + fn_) as f64);
-    println!("held out, all folds: precision {}  recall {}", fmt(p), fmt(r));
+    let h = metrics(&held, engine.thresholds());
+    println!(
+        "held out, all folds: precision {}  recall {}  false-positive rate {}  clean called suspicious {}",
+        fmt(h.at_threshold.precision),
+        fmt(h.at_threshold.recall),
+        fmt(h.at_threshold.false_positive_rate),
+        fmt(h.clean_suspicious_rate)
+    );
     let weights = fit(&examples);
     let after: Vec<Outcome> = examples.iter().map(|e| outcome(e, &weights)).collect();
     let m = metrics(&after, engine.thresholds());
