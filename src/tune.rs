@@ -25,9 +25,9 @@ use crate::eval::{rates, Outcome, Rates};
 use crate::score::{score, Verdict};
 
 /// Multipliers tried for each rule.
-pub const GRID: [f32; 9] = [0.25, 0.5, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0];
+pub const GRID: [f32; 11] = [0.25, 0.5, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0, 2.5, 3.0];
 /// Strength of the pull towards 1 (per document).
-pub const L2: f64 = 0.02;
+pub const L2: f64 = 0.005;
 /// Highest weight of a finding after scaling.
 const MAX_WEIGHT: f32 = 0.97;
 
