@@ -137,7 +137,8 @@ pub fn score(findings: &mut [Finding]) -> f32 {
     let total = plain + quoted + support;
     for (f, &e) in findings.iter_mut().zip(&effective) {
         let part = log(e) * scale[class(f) as usize];
-        f.contribution = if total > 0.0 { (s * part / total) as f32 } else { 0.0 };
+        // (`max` also turns the -0.0 of a zero share into 0.0.)
+        f.contribution = if total > 0.0 { ((s * part / total) as f32).max(0.0) } else { 0.0 };
     }
     s as f32
 }

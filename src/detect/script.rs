@@ -38,6 +38,8 @@ const MAX_GAP: usize = 3;
 /// Islands in this many different foreign scripts make a language list or a multilingual
 /// page, not an injection.
 const MANY_SCRIPTS: usize = 2;
+/// Share of the body's letters in one foreign script that makes a page bilingual.
+const BILINGUAL: f32 = 0.2;
 /// This many islands make a bilingual page.
 const MANY_ISLANDS: usize = 10;
 
@@ -141,8 +143,8 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
             }
         }
         let sh = share(isl.script);
-        if sh >= 0.2 {
-            damp(0.3, "bilingual page");
+        if sh >= BILINGUAL && !isl.digits {
+            continue; // a bilingual page: its second script is not an island
         } else if sh >= 0.08 {
             damp(0.6, "much text in this script");
         }

@@ -39,7 +39,14 @@ pub fn detect(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
         let text = ctx.blocks.text_of(b);
         scratch.norm.run(text);
         let norm = &scratch.norm;
-        ctx.patterns.find(&norm.text, &mut scratch.hits, |hit| {
+        // A change from lower to upper case in the original is a word boundary.
+        let camel = |pos: usize| {
+            let at = norm.src_start(pos);
+            let before = text[..at.min(text.len())].chars().next_back();
+            let here = text.get(at..).and_then(|t| t.chars().next());
+            matches!((before, here), (Some(a), Some(b)) if a.is_lowercase() && b.is_uppercase())
+        };
+        ctx.patterns.find_with(&norm.text, &mut scratch.hits, camel, |hit| {
             let (s, e) = (norm.src_start(hit.start), norm.src_end(hit.end));
             if s >= e {
                 return;
@@ -79,7 +86,14 @@ pub fn detect(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
         let f = &out.items[i];
         let running = |c: &str| matches!(c, "paragraph" | "list" | "anchor" | "line" | "attribute");
         let lone = out.items[first..].iter().filter(|g| g.rule == f.rule && running(g.context)).count() == 1;
-        if lone && running(f.context) && f.category != "contact" {
+        // ... in the page's own language: an English spam phrase in a Spanish paragraph is not.
+        let pack_lang = ctx.patterns.packs.iter().find(|p| p.rule == f.rule).map(|p| p.lang.as_str());
+        let native = match (pack_lang, ctx.profile.lang) {
+            (Some("mul"), _) | (_, None) => true,
+            (Some(p), Some(l)) => p == l,
+            (None, _) => true,
+        };
+        if lone && native && running(f.context) && f.category != "contact" {
             let f = &mut out.items[i];
             f.weight *= LONE;
             f.weak |= f.weight < crate::score::TOPIC_WEIGHT;

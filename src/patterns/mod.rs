@@ -217,16 +217,35 @@ impl PatternSet {
 
     /// Call `f` for every match in `text` (normalised): maximal literal matches that
     /// respect word boundaries, in order of start, then regex matches. `buf` is scratch space.
-    pub fn find(&self, text: &str, buf: &mut Vec<Hit>, mut f: impl FnMut(Hit)) {
+    pub fn find(&self, text: &str, buf: &mut Vec<Hit>, f: impl FnMut(Hit)) {
+        self.find_with(text, buf, |_| false, f)
+    }
+
+    /// As [`PatternSet::find`], with `boundary(pos)` telling where the text had a word
+    /// boundary that normalisation hid: a change from lower to upper case (`stewQQ`).
+    pub fn find_with(
+        &self,
+        text: &str,
+        buf: &mut Vec<Hit>,
+        boundary: impl Fn(usize) -> bool,
+        mut f: impl FnMut(Hit),
+    ) {
         let bytes = text.as_bytes();
         if let Some(ac) = &self.ac {
             buf.clear();
             for m in ac.find_overlapping_iter(text) {
                 let t = &self.terms[m.pattern().as_usize()];
-                if t.bounds.0 && m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric() {
+                if t.bounds.0
+                    && m.start() > 0
+                    && bytes[m.start() - 1].is_ascii_alphanumeric()
+                    && !boundary(m.start())
+                {
                     continue;
                 }
-                if t.bounds.1 && bytes.get(m.end()).is_some_and(u8::is_ascii_alphanumeric) {
+                if t.bounds.1
+                    && bytes.get(m.end()).is_some_and(u8::is_ascii_alphanumeric)
+                    && !boundary(m.end())
+                {
                     continue;
                 }
                 buf.push(Hit { term: m.pattern().as_usize(), start: m.start(), end: m.end() });
