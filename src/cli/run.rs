@@ -96,29 +96,34 @@ struct Output {
     listed: HashSet<String>,
     stats: Stats,
     files: Vec<FileStats>,
+    file_index: HashMap<String, usize>,
     silent_spam: bool,
 }
 
 impl Output {
-    fn file_stats(&mut self, path: &str) -> &mut Stats {
-        let file = path.split('!').next().unwrap_or(path);
-        if self.files.last().is_none_or(|f| f.path != file) {
-            match self.files.iter().position(|f| f.path == file) {
-                Some(i) => {
-                    let f = self.files.remove(i);
-                    self.files.push(f);
-                }
-                None => self.files.push(FileStats { path: file.to_string(), stats: Stats::default() }),
+    /// Counts of the file holding `origin`, for files with several documents (a record index
+    /// or an archive member says so): a walk over a million single pages keeps nothing here.
+    fn file_stats(&mut self, origin: &Origin) -> Option<&mut Stats> {
+        let file = origin.path.split('!').next().unwrap_or(&origin.path);
+        let i = match self.file_index.get(file) {
+            Some(&i) => i,
+            None if origin.record.is_some() || origin.path.contains('!') => {
+                self.files.push(FileStats { path: file.to_string(), stats: Stats::default() });
+                self.file_index.insert(file.to_string(), self.files.len() - 1);
+                self.files.len() - 1
             }
-        }
-        &mut self.files.last_mut().expect("pushed").stats
+            None => return None,
+        };
+        Some(&mut self.files[i].stats)
     }
 
     fn row(&mut self, row: Row) -> io::Result<()> {
         match row {
             Row::Document(report, doc) => {
                 self.stats.add(&report);
-                self.file_stats(&report.origin.path).add(&report);
+                if let Some(s) = self.file_stats(&report.origin) {
+                    s.add(&report);
+                }
                 if report.verdict == Verdict::Spam {
                     self.silent_spam = true;
                 }
@@ -140,7 +145,9 @@ impl Output {
             }
             Row::Skipped(origin, reason) => {
                 self.stats.skipped += 1;
-                self.file_stats(&origin.path).skipped += 1;
+                if let Some(s) = self.file_stats(&origin) {
+                    s.skipped += 1;
+                }
                 match self.printer.as_mut() {
                     Some(p) => p.skipped(&origin, &reason),
                     None => Ok(()),
@@ -168,8 +175,10 @@ impl Output {
 
     fn error(&mut self, e: &Error) {
         self.stats.errors += 1;
-        let (path, _, _) = spamscan::report::error_subject(e);
-        self.file_stats(&path).errors += 1;
+        let (path, record, offset) = spamscan::report::error_subject(e);
+        if let Some(s) = self.file_stats(&Origin { path, record, offset, url: None }) {
+            s.errors += 1;
+        }
         eprintln!("spamscan: {e}");
     }
 
@@ -276,6 +285,7 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
         listed: HashSet::new(),
         stats: Stats::default(),
         files: Vec::new(),
+        file_index: HashMap::new(),
         silent_spam: false,
     };
 
