@@ -48,9 +48,13 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
             }
         }
         // Links inside this block.
-        let inside = blocks.links.iter().filter(|l| {
-            b.text.start <= l.text.start && l.text.end <= b.text.end && l.text.start < l.text.end
-        });
+        // Links are recorded in text order: find this block's by binary search, not a scan of
+        // every link for every block.
+        let first = blocks.links.partition_point(|l| l.text.start < b.text.start);
+        let inside = blocks.links[first..]
+            .iter()
+            .take_while(|l| l.text.start < b.text.end)
+            .filter(|l| l.text.end <= b.text.end && l.text.start < l.text.end);
         let mut n_off = 0;
         let mut link_letters = 0;
         for l in inside {
