@@ -60,8 +60,10 @@ fn keep_tags(cut: &[u8], out: &mut Vec<u8>) {
 /// Write `doc` with its report's cuts removed, in its frame: the file's bytes, or the JSON
 /// Lines line with `text_field` replaced and every other field kept.
 ///
+/// A WARC record is rebuilt around the redacted payload (see [`redact_warc`]).
+///
 /// # Errors
-/// The writer's; `Unsupported` for WARC records (write them with `--filter`).
+/// The writer's.
 pub fn write_redacted(
     doc: &Document,
     report: &Report,
@@ -80,17 +82,75 @@ pub fn write_redacted(
             serde_json::to_writer(&mut *out, &value).map_err(io::Error::from)?;
             out.write_all(b"\n")
         }
-        Frame::Warc { .. } => Err(io::Error::new(
-            io::ErrorKind::Unsupported,
-            "redacting WARC records is not supported: use --filter",
-        )),
+        Frame::Warc { raw, gzip } => {
+            let record = redact_warc(raw, &redacted);
+            write_record(&Document { frame: Frame::Warc { raw: record, gzip: *gzip }, ..doc.clone() }, out)
+        }
     }
+}
+
+/// A WARC record rebuilt around a new payload: the WARC headers with a new `Content-Length`
+/// (and without the digests, which no longer hold); for an HTTP response, its status line
+/// and headers without `Content-Encoding`, `Transfer-Encoding` and `Content-Length` (the
+/// payload is written decoded) plus a new `Content-Length`.
+pub fn redact_warc(raw: &[u8], payload: &[u8]) -> Vec<u8> {
+    let Some(h) = memchr::memmem::find(raw, b"\r\n\r\n") else { return raw.to_vec() };
+    let warc_head = &raw[..h];
+    let block = &raw[h + 4..];
+    let is_http = block.starts_with(b"HTTP/");
+    let mut new_block = Vec::with_capacity(payload.len() + 512);
+    if is_http {
+        let end = memchr::memmem::find(block, b"\r\n\r\n").unwrap_or(block.len());
+        for line in block[..end].split(|&b| b == b'\n') {
+            let l = line.strip_suffix(b"\r").unwrap_or(line);
+            let name = l.split(|&b| b == b':').next().unwrap_or(l).to_ascii_lowercase();
+            if matches!(name.trim_ascii(), b"content-encoding" | b"transfer-encoding" | b"content-length") {
+                continue;
+            }
+            new_block.extend_from_slice(l);
+            new_block.extend_from_slice(b"\r\n");
+        }
+        new_block.extend_from_slice(format!("Content-Length: {}\r\n\r\n", payload.len()).as_bytes());
+    }
+    new_block.extend_from_slice(payload);
+    let mut out = Vec::with_capacity(new_block.len() + warc_head.len() + 64);
+    for line in warc_head.split(|&b| b == b'\n') {
+        let l = line.strip_suffix(b"\r").unwrap_or(line);
+        let name = l.split(|&b| b == b':').next().unwrap_or(l).to_ascii_lowercase();
+        if matches!(name.trim_ascii(), b"content-length" | b"warc-payload-digest" | b"warc-block-digest") {
+            continue;
+        }
+        out.extend_from_slice(l);
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(format!("Content-Length: {}\r\n\r\n", new_block.len()).as_bytes());
+    out.extend_from_slice(&new_block);
+    out.extend_from_slice(b"\r\n\r\n");
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::span::Span;
+
+    #[test]
+    fn warc_record_around_a_new_payload() {
+        let body = b"<p>old body</p>";
+        let raw = format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Payload-Digest: sha1:X\r\nContent-Length: 999\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: 40\r\n\r\n{}\r\n\r\n",
+            String::from_utf8_lossy(body)
+        );
+        let out = String::from_utf8(redact_warc(raw.as_bytes(), b"<p>new</p>")).unwrap();
+        let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 10\r\n\r\n<p>new</p>";
+        assert_eq!(
+            out,
+            format!(
+                "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+                http.len()
+            )
+        );
+    }
 
     #[test]
     fn text_and_element_cuts() {

@@ -98,11 +98,16 @@ fn scan(args: &Args) -> ExitCode {
     let patterns: Vec<std::path::PathBuf> =
         config.patterns.into_iter().chain(a.patterns.iter().cloned()).collect();
     let weights = a.weights.clone().or(config.weights);
-    let builder = EngineBuilder::new().thresholds(thresholds).rules(rules);
+    let builder = EngineBuilder::new().thresholds(thresholds).rules(rules.clone());
     let engine = match build_engine(builder, &patterns, weights.as_deref()) {
         Ok(e) => e,
         Err(code) => return code,
     };
+    let unknown = rules.unknown(&engine);
+    if !unknown.is_empty() {
+        eprintln!("spamscan: no rule matches {} (see `spamscan rules`)", unknown.join(", "));
+        return ExitCode::from(2);
+    }
     let out = cli::run::run(&engine, &args.paths, a);
     if out.broken_pipe {
         return ExitCode::SUCCESS;

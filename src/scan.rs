@@ -49,6 +49,17 @@ impl RuleFilter {
         rule == pattern || (rule.starts_with(pattern) && rule.as_bytes().get(pattern.len()) == Some(&b'.'))
     }
 
+    /// The `select` and `ignore` patterns that match no rule of `engine` (a typo).
+    pub fn unknown<'a>(&'a self, engine: &Engine) -> Vec<&'a str> {
+        let packs: Vec<&str> = engine.patterns.packs.iter().map(|p| p.rule.as_str()).collect();
+        self.select
+            .iter()
+            .chain(&self.ignore)
+            .map(String::as_str)
+            .filter(|p| !crate::detect::RULES.iter().chain(&packs).any(|r| Self::matches(p, r)))
+            .collect()
+    }
+
     /// Is `text` an allowlisted phrase, or does it contain one?
     pub fn allowlisted(&self, text: &str) -> bool {
         if self.allow_phrases.is_empty() {

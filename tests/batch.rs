@@ -331,3 +331,51 @@ fn warc_gz_rows_and_filtered_warc_rereads() {
     let urls: Vec<String> = documents(&again.stdout).iter().map(|d| d.url.clone().unwrap()).collect();
     assert_eq!(urls, ["http://news.example/a", "http://news.example/c"]);
 }
+
+#[test]
+fn redacted_warc_rereads_clean_and_gz_outputs_are_named_for_what_they_hold() {
+    let mut file = Vec::new();
+    for r in [
+        warc_response("http://news.example/a", "text/html", CLEAN.as_bytes()),
+        warc_response("http://news.example/b", "text/html", spam_page().as_bytes()),
+    ] {
+        file.extend(gzip(&r));
+    }
+    let out = run(&["--redact", "--format", "jsonl", "-"], &file);
+    assert_eq!(out.status.code(), Some(1));
+    let again = run(&["--format", "jsonl", "--sort", "-"], &out.stdout);
+    assert_eq!(again.status.code(), Some(0), "{}", String::from_utf8_lossy(&again.stderr));
+    let docs = documents(&again.stdout);
+    assert_eq!(
+        docs.iter().map(|d| d.url.clone().unwrap()).collect::<Vec<_>>(),
+        ["http://news.example/a", "http://news.example/b"]
+    );
+    assert!(docs.iter().all(|d| d.verdict == "clean"));
+    // The report went to stderr with the summary; nothing was counted twice.
+    let summary = json_lines(
+        &out.stderr.split(|&b| b == b'\n').filter(|l| l.starts_with(b"{")).collect::<Vec<_>>().join(&b'\n'),
+    );
+    let s = summary.last().unwrap();
+    assert_eq!((s["documents"].as_u64(), s["errors"].as_u64()), (Some(2), Some(0)));
+
+    // A gzipped page is written decompressed, under its name without `.gz`; the report goes
+    // to stderr, not among the records.
+    let src = tempfile::tempdir().unwrap();
+    let dst = tempfile::tempdir().unwrap();
+    std::fs::write(src.path().join("page.html.gz"), gzip(CLEAN.as_bytes())).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_spamscan"))
+        .args(["--filter", "clean", "--output-dir", dst.path().to_str().unwrap(), "page.html.gz"])
+        .current_dir(src.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(std::fs::read_to_string(dst.path().join("page.html")).unwrap(), CLEAN);
+}
+
+#[test]
+fn unknown_rule_names_are_errors() {
+    let out = run(&["--select", "terms.nonexistent", "-"], CLEAN.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no rule matches terms.nonexistent"));
+}

@@ -197,7 +197,16 @@ impl Output {
         let mut file;
         let out: &mut dyn Write = match &self.output_dir {
             Some(dir) => {
-                let path = dir.join(relative(&doc.origin.path));
+                let mut path = dir.join(relative(&doc.origin.path));
+                // Documents come out of gzip/zstd decompressed, and are written so: name them
+                // for what they hold (WARC records are gzipped again, per record).
+                if !matches!(doc.frame, spamscan::source::Frame::Warc { gzip: true, .. }) {
+                    if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
+                        if matches!(ext, "gz" | "zst" | "zstd") {
+                            path.set_extension("");
+                        }
+                    }
+                }
                 if let Some(parent) = path.parent() {
                     fs::create_dir_all(parent)?;
                 }
@@ -207,15 +216,7 @@ impl Output {
             None => self.records.as_mut().expect("records go to stdout"),
         };
         let res = if redact { write_redacted(doc, report, &text_field, out) } else { write_record(doc, out) };
-        match res {
-            Err(e) if e.kind() == io::ErrorKind::Unsupported => {
-                let (path, record) = (doc.origin.path.clone(), doc.origin.record.unwrap_or(0));
-                let err = Error::Record { path, record, offset: doc.origin.offset, message: e.to_string() };
-                self.error(&err);
-                Ok(())
-            }
-            other => other.and_then(|_| out.flush()),
-        }
+        res.and_then(|_| out.flush())
     }
 }
 
@@ -239,18 +240,17 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
     let writing = args.filter.is_some() || args.redact;
     let stdout_terminal = io::stdout().is_terminal();
     // Reports go to stdout, unless records are written there.
-    let report_to: Option<Box<dyn io::Write + Send>> =
-        match (&args.report, writing && args.output_dir.is_none()) {
-            (Some(p), _) => match File::create(p) {
-                Ok(f) => Some(Box::new(io::BufWriter::new(f))),
-                Err(e) => {
-                    eprintln!("spamscan: {}: {e}", p.display());
-                    return Outcome { stats: Stats { errors: 1, ..Stats::default() }, broken_pipe: false };
-                }
-            },
-            (None, true) => Some(Box::new(io::stderr())),
-            (None, false) => None,
-        };
+    let report_to: Option<Box<dyn io::Write + Send>> = match (&args.report, writing) {
+        (Some(p), _) => match File::create(p) {
+            Ok(f) => Some(Box::new(io::BufWriter::new(f))),
+            Err(e) => {
+                eprintln!("spamscan: {}: {e}", p.display());
+                return Outcome { stats: Stats { errors: 1, ..Stats::default() }, broken_pipe: false };
+            }
+        },
+        (None, true) => Some(Box::new(io::stderr())),
+        (None, false) => None,
+    };
     let printer: Option<Box<dyn Printer>> = if args.silent || args.count || args.files_with_spam {
         None
     } else {

@@ -12,6 +12,17 @@
 //! | `hidden.links` | [`hidden`] | hidden links to other sites |
 //! | `links.block` | [`hidden`] | a block made of links to other sites with little text |
 
+/// The rule ids of the detectors (pack rules are `terms.<pack id>`).
+pub const RULES: [&str; 7] = [
+    "script.island",
+    "meta.script-mismatch",
+    "meta.lang-mismatch",
+    "meta.terms-not-in-body",
+    "hidden.text",
+    "hidden.links",
+    "links.block",
+];
+
 pub mod hidden;
 pub mod meta;
 pub mod script;
