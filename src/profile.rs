@@ -95,13 +95,28 @@ impl Profile {
                 sample.push('\n');
             }
         }
-        let info = whatlang::detect(&sample);
+        let info = detector().detect(&sample);
         let (lang, confidence, reliable) = match info {
             Some(i) => (Some(iso639_1(i.lang())), i.confidence(), i.is_reliable() && sample.len() >= 200),
             None => (None, 0.0, false),
         };
         Profile { dominant, histogram: hist, lang, confidence, reliable, letters }
     }
+}
+
+/// whatlang without its rarest languages (Akan, Zulu, Shona, Turkmen, …): its cost grows with
+/// the number of candidate languages of a script, and it is the largest per-document cost on
+/// short pages. Built once.
+fn detector() -> &'static whatlang::Detector {
+    use whatlang::Lang::*;
+    static DETECTOR: std::sync::OnceLock<whatlang::Detector> = std::sync::OnceLock::new();
+    DETECTOR.get_or_init(|| {
+        whatlang::Detector::with_allowlist(vec![
+            Eng, Deu, Fra, Spa, Por, Ita, Nld, Pol, Ind, Tur, Vie, Swe, Dan, Nob, Fin, Ces, Slk, Hun, Ron,
+            Hrv, Cat, Tgl, Rus, Ukr, Bul, Srp, Bel, Cmn, Jpn, Kor, Ara, Pes, Urd, Heb, Hin, Ben, Tha, Ell,
+            Afr, Aze, Cym, Epo, Est, Lat, Lit, Lav, Mkd, Mar, Nep, Slv, Uzb, Jav,
+        ])
+    })
 }
 
 /// ISO 639-1 code of a whatlang language (639-3 where there is no two-letter code).
