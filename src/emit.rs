@@ -95,38 +95,37 @@ pub fn write_redacted(
 /// payload is written decoded) plus a new `Content-Length`.
 pub fn redact_warc(raw: &[u8], payload: &[u8]) -> Vec<u8> {
     let Some(h) = memchr::memmem::find(raw, b"\r\n\r\n") else { return raw.to_vec() };
-    let warc_head = &raw[..h];
     let block = &raw[h + 4..];
-    let is_http = block.starts_with(b"HTTP/");
     let mut new_block = Vec::with_capacity(payload.len() + 512);
-    if is_http {
+    if block.starts_with(b"HTTP/") {
         let end = memchr::memmem::find(block, b"\r\n\r\n").unwrap_or(block.len());
-        for line in block[..end].split(|&b| b == b'\n') {
-            let l = line.strip_suffix(b"\r").unwrap_or(line);
-            let name = l.split(|&b| b == b':').next().unwrap_or(l).to_ascii_lowercase();
-            if matches!(name.trim_ascii(), b"content-encoding" | b"transfer-encoding" | b"content-length") {
-                continue;
-            }
-            new_block.extend_from_slice(l);
-            new_block.extend_from_slice(b"\r\n");
-        }
+        copy_headers(
+            &block[..end],
+            &[b"content-encoding", b"transfer-encoding", b"content-length"],
+            &mut new_block,
+        );
         new_block.extend_from_slice(format!("Content-Length: {}\r\n\r\n", payload.len()).as_bytes());
     }
     new_block.extend_from_slice(payload);
-    let mut out = Vec::with_capacity(new_block.len() + warc_head.len() + 64);
-    for line in warc_head.split(|&b| b == b'\n') {
-        let l = line.strip_suffix(b"\r").unwrap_or(line);
-        let name = l.split(|&b| b == b':').next().unwrap_or(l).to_ascii_lowercase();
-        if matches!(name.trim_ascii(), b"content-length" | b"warc-payload-digest" | b"warc-block-digest") {
-            continue;
-        }
-        out.extend_from_slice(l);
-        out.extend_from_slice(b"\r\n");
-    }
+    let mut out = Vec::with_capacity(new_block.len() + h + 64);
+    copy_headers(&raw[..h], &[b"content-length", b"warc-payload-digest", b"warc-block-digest"], &mut out);
     out.extend_from_slice(format!("Content-Length: {}\r\n\r\n", new_block.len()).as_bytes());
     out.extend_from_slice(&new_block);
     out.extend_from_slice(b"\r\n\r\n");
     out
+}
+
+/// Copy the lines of a header block (first line included) to `out` with CRLF endings, leaving
+/// out the headers named in `drop` (lower case).
+fn copy_headers(head: &[u8], drop: &[&[u8]], out: &mut Vec<u8>) {
+    for line in head.split(|&b| b == b'\n') {
+        let l = line.strip_suffix(b"\r").unwrap_or(line);
+        let name = l.split(|&b| b == b':').next().unwrap_or(l).trim_ascii().to_ascii_lowercase();
+        if !drop.contains(&name.as_slice()) {
+            out.extend_from_slice(l);
+            out.extend_from_slice(b"\r\n");
+        }
+    }
 }
 
 #[cfg(test)]

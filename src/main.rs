@@ -29,8 +29,8 @@ fn main() -> ExitCode {
             }
             rules(&patterns, export_literals)
         }
-        Some(Command::Tune { labels, spam, clean, folds, output, patterns }) => {
-            let labels = match cli::eval::labels(labels.as_deref(), spam.as_deref(), clean.as_deref()) {
+        Some(Command::Tune { corpus, folds, output, patterns }) => {
+            let labels = match cli::eval::labels(&corpus) {
                 Ok(l) => l,
                 Err(e) => {
                     eprintln!("spamscan: {e}");
@@ -44,8 +44,8 @@ fn main() -> ExitCode {
                 Err(code) => code,
             }
         }
-        Some(Command::Eval { labels, spam, clean, format, plot, threshold, patterns, weights }) => {
-            let labels = match cli::eval::labels(labels.as_deref(), spam.as_deref(), clean.as_deref()) {
+        Some(Command::Eval { corpus, format, plot, threshold, patterns, weights }) => {
+            let labels = match cli::eval::labels(&corpus) {
                 Ok(l) => l,
                 Err(e) => {
                     eprintln!("spamscan: {e}");

@@ -57,9 +57,7 @@ impl Weights {
         let src = std::fs::read_to_string(path)
             .map_err(|e| Error::Io { path: path.display().to_string(), source: e })?;
         toml::from_str(&src).map_err(|e| {
-            let at = e.span().map_or(0, |s| s.start).min(src.len());
-            let line = src[..at].matches('\n').count() + 1;
-            let column = at - src[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+            let (line, column) = crate::patterns::line_col(&src, e.span().map_or(0, |s| s.start));
             Error::Pack { file: path.to_path_buf(), line, column, message: e.message().trim().to_string() }
         })
     }

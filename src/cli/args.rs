@@ -187,15 +187,8 @@ pub enum Command {
     },
     /// Fit per-rule weight multipliers on a labelled corpus, with k-fold cross-validation.
     Tune {
-        /// Labels TSV (as for eval).
-        #[arg(long, value_name = "FILE.tsv")]
-        labels: Option<PathBuf>,
-        /// A folder of spam documents (instead of --labels).
-        #[arg(long, value_name = "DIR", conflicts_with = "labels")]
-        spam: Option<PathBuf>,
-        /// A folder of clean documents (instead of --labels).
-        #[arg(long, value_name = "DIR", conflicts_with = "labels")]
-        clean: Option<PathBuf>,
+        #[command(flatten)]
+        corpus: Corpus,
         /// Number of folds.
         #[arg(long, default_value_t = 5)]
         folds: usize,
@@ -208,16 +201,8 @@ pub enum Command {
     },
     /// Measure precision, recall and per-rule hit rates on a labelled corpus.
     Eval {
-        /// Labels: a TSV with `file`, `verdict` (spam, clean, suspicious) and optionally
-        /// `must_flag`, paths relative to the TSV.
-        #[arg(long, value_name = "FILE.tsv")]
-        labels: Option<PathBuf>,
-        /// A folder of spam documents (instead of --labels).
-        #[arg(long, value_name = "DIR", conflicts_with = "labels")]
-        spam: Option<PathBuf>,
-        /// A folder of clean documents (instead of --labels).
-        #[arg(long, value_name = "DIR", conflicts_with = "labels")]
-        clean: Option<PathBuf>,
+        #[command(flatten)]
+        corpus: Corpus,
         /// `json` for machines.
         #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
         format: EvalFormat,
@@ -234,6 +219,21 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         weights: Option<PathBuf>,
     },
+}
+
+/// A labelled corpus for `eval` and `tune`.
+#[derive(Debug, clap::Args)]
+pub struct Corpus {
+    /// Labels: a TSV with `file`, `verdict` (spam, clean, suspicious) and optionally
+    /// `must_flag`, paths relative to the TSV.
+    #[arg(long, value_name = "FILE.tsv")]
+    pub labels: Option<PathBuf>,
+    /// A folder of spam documents (instead of --labels).
+    #[arg(long, value_name = "DIR", conflicts_with = "labels")]
+    pub spam: Option<PathBuf>,
+    /// A folder of clean documents (instead of --labels).
+    #[arg(long, value_name = "DIR", conflicts_with = "labels")]
+    pub clean: Option<PathBuf>,
 }
 
 /// `eval` output formats.

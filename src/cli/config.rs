@@ -48,9 +48,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, String> {
     };
     let src = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut c: Config = toml::from_str(&src).map_err(|e| {
-        let at = e.span().map_or(0, |s| s.start).min(src.len());
-        let line = src[..at].matches('\n').count() + 1;
-        let column = at - src[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+        let (line, column) = spamscan::patterns::line_col(&src, e.span().map_or(0, |s| s.start));
         format!("{}:{line}:{column}: {}", path.display(), e.message().trim())
     })?;
     for t in [c.threshold, c.suspicious_threshold].into_iter().flatten() {

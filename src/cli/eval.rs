@@ -8,12 +8,9 @@ use spamscan::tune::{cross_validate, fit, outcome, Example};
 use spamscan::{read_inputs, Engine, Finding, Item, Report, SourceOptions, Verdict};
 
 /// Labels from `--labels FILE` or from `--spam DIR` and `--clean DIR`.
-pub fn labels(
-    labels: Option<&Path>,
-    spam: Option<&Path>,
-    clean: Option<&Path>,
-) -> Result<Vec<Label>, String> {
-    if let Some(tsv) = labels {
+pub fn labels(corpus: &super::args::Corpus) -> Result<Vec<Label>, String> {
+    let (spam, clean) = (corpus.spam.as_deref(), corpus.clean.as_deref());
+    if let Some(tsv) = corpus.labels.as_deref() {
         return read_labels(tsv).map_err(|e| e.to_string());
     }
     let mut out = Vec::new();

@@ -19,7 +19,7 @@ use regex_automata::meta::Regex;
 
 use crate::error::Error;
 pub use builtin::BUILTIN;
-pub use pack::{parse, PackFile, CATEGORIES};
+pub use pack::{line_col, parse, PackFile, CATEGORIES};
 
 /// A loaded pack's description.
 #[derive(Debug, Clone)]

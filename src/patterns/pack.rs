@@ -172,7 +172,8 @@ fn last_line(s: &str) -> String {
     s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(s).trim().to_string()
 }
 
-fn line_col(src: &str, offset: usize) -> (usize, usize) {
+/// 1-based line and column of byte `offset` in `src` (for TOML error spans).
+pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(src.len());
     let before = &src[..offset];
     let line = before.matches('\n').count() + 1;
