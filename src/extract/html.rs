@@ -19,10 +19,106 @@ use super::{block_kind_of, BlockKind, Blocks, DeclaredLang, Hidden, Link, MetaFi
 /// lol_html's own buffers are capped; a document that needs more is cut there.
 const PARSER_MEMORY: usize = 16 << 20;
 
+/// An element's name, ASCII-lowercased, kept inline (no allocation per element). Names longer
+/// than the buffer are stored as `~`, which matches no element the extractor knows.
+#[derive(Debug, Clone, Copy)]
+struct Tag {
+    buf: [u8; 31],
+    len: u8,
+}
+
+impl Tag {
+    fn new(name: &[u8]) -> Tag {
+        let mut buf = [0; 31];
+        if name.len() > buf.len() || !name.is_ascii() {
+            buf[0] = b'~';
+            return Tag { buf, len: 1 };
+        }
+        for (b, n) in buf.iter_mut().zip(name) {
+            *b = n.to_ascii_lowercase();
+        }
+        Tag { buf, len: name.len() as u8 }
+    }
+
+    /// The name of the start tag written at the front of `raw` (`<name …`).
+    fn of_start_tag(raw: &str) -> Tag {
+        let name = raw.as_bytes().get(1..).unwrap_or_default();
+        let end = name.iter().position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>');
+        Tag::new(&name[..end.unwrap_or(name.len())])
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("~")
+    }
+}
+
+impl PartialEq<&str> for Tag {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The attributes the extractor reads, borrowed from the document in one pass over the tag.
+#[derive(Default)]
+struct Attrs<'d> {
+    hidden: bool,
+    style: Option<&'d str>,
+    class: Option<&'d str>,
+    id: Option<&'d str>,
+    lang: Option<(&'d str, std::ops::Range<usize>)>,
+    rel: Option<&'d str>,
+    href: Option<&'d str>,
+    hreflang: bool,
+    alt: Option<(&'d str, usize)>,
+    title: Option<(&'d str, usize)>,
+    /// `name`, `property` or `http-equiv`, whichever comes first in that order.
+    meta_key: [Option<&'d str>; 3],
+    content: Option<(&'d str, std::ops::Range<usize>)>,
+}
+
+impl<'d> Attrs<'d> {
+    /// Read the attributes of `el` as slices of `doc` (lol_html's source locations), so no
+    /// name or value is copied. The first of a repeated attribute wins, as in HTML.
+    fn read(doc: &'d str, el: &Element) -> Attrs<'d> {
+        let mut a = Attrs::default();
+        for attr in el.attributes() {
+            let Some(name) = attr.name_source_location().and_then(|l| doc.get(l.bytes())) else {
+                continue;
+            };
+            let range = attr.value_source_location().map_or(0..0, |l| l.bytes());
+            let value = doc.get(range.clone()).unwrap_or("");
+            let set = |slot: &mut Option<&'d str>| {
+                if slot.is_none() {
+                    *slot = Some(value);
+                }
+            };
+            let lower = Tag::new(name.as_bytes());
+            match lower.as_str() {
+                "hidden" => a.hidden = true,
+                "style" => set(&mut a.style),
+                "class" => set(&mut a.class),
+                "id" => set(&mut a.id),
+                "lang" if a.lang.is_none() => a.lang = Some((value, range)),
+                "rel" => set(&mut a.rel),
+                "href" => set(&mut a.href),
+                "hreflang" => a.hreflang = true,
+                "alt" if a.alt.is_none() && !range.is_empty() => a.alt = Some((value, range.start)),
+                "title" if a.title.is_none() && !range.is_empty() => a.title = Some((value, range.start)),
+                "name" => set(&mut a.meta_key[0]),
+                "property" => set(&mut a.meta_key[1]),
+                "http-equiv" => set(&mut a.meta_key[2]),
+                "content" if a.content.is_none() => a.content = Some((value, range)),
+                _ => {}
+            }
+        }
+        a
+    }
+}
+
 #[derive(Debug)]
 struct Frame {
     id: u64,
-    tag: String,
+    tag: Tag,
     kind: Option<BlockKind>,
     hidden: Option<Hidden>,
     link: Option<usize>,
@@ -151,7 +247,7 @@ pub fn extract_html(doc: &str, out: &mut Blocks) {
             .with_strict(false)
             .with_memory_settings(MemorySettings::new().with_max_allowed_memory_usage(PARSER_MEMORY))
             .append_element_content_handler(element!("*", move |el| {
-                on_element(&st_el, el);
+                on_element(&st_el, doc, el);
                 Ok(())
             }))
             .append_document_content_handler(doc_text!(move |t| {
@@ -191,51 +287,43 @@ fn on_text(state: &Rc<RefCell<State>>, t: &mut TextChunk) {
     }
 }
 
-fn on_element(state: &Rc<RefCell<State>>, el: &mut Element) {
-    let tag = el.tag_name();
+fn on_element(state: &Rc<RefCell<State>>, doc: &str, el: &mut Element) {
+    let start = el.source_location().bytes();
+    let tag = Tag::of_start_tag(doc.get(start.clone()).unwrap_or(""));
+    let attrs = Attrs::read(doc, el);
     let mut st = state.borrow_mut();
-    st.implied_close(&tag);
-    let kind = block_kind_of(&tag);
+    st.implied_close(tag.as_str());
+    let kind = block_kind_of(tag.as_str());
     if kind.is_some() || tag == "br" || tag == "hr" {
         st.close_block();
     }
 
-    let mut hidden = el.has_attribute("hidden").then_some(Hidden::Attribute);
+    let mut hidden = attrs.hidden.then_some(Hidden::Attribute);
     if hidden.is_none() {
-        if let Some(style) = el.get_attribute("style") {
-            hidden = hides(&style);
-        }
+        hidden = attrs.style.and_then(hides);
     }
     if hidden.is_none() {
-        let class = el.get_attribute("class");
-        let id = el.get_attribute("id");
-        hidden = st.rules.lookup(class.as_deref(), id.as_deref());
+        hidden = st.rules.lookup(attrs.class, attrs.id);
     }
-    let lang = el.get_attribute("lang").filter(|l| !l.trim().is_empty());
+    let lang = attrs.lang.clone().filter(|(l, _)| !l.trim().is_empty());
     match tag.as_str() {
         "html" => {
-            let at =
-                el.attributes().iter().find(|a| a.name() == "lang").and_then(|a| a.value_source_location());
-            st.out.declared.html_lang =
-                lang.clone().map(|value| DeclaredLang { value, at: at.map(|l| l.bytes()) });
+            st.out.declared.html_lang = lang.clone().map(|(value, at)| DeclaredLang {
+                value: value.to_string(),
+                at: (!at.is_empty()).then_some(at),
+            });
         }
-        "meta" => on_meta(&mut st, el),
-        "link" if el.get_attribute("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
-            st.out.declared.host = el.get_attribute("href").and_then(|h| host_of(&h).map(str::to_string));
+        "meta" => on_meta(&mut st, &attrs),
+        "link" if attrs.rel.is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+            st.out.declared.host = attrs.href.and_then(host_of).map(str::to_string);
         }
         _ => {}
     }
     // Attributes shown to (or read by) people: img alt, title tooltips.
-    for name in ["alt", "title"] {
-        if name == "alt" && tag != "img" && tag != "area" {
-            continue;
-        }
-        if let Some(attr) = el.attributes().iter().find(|a| a.name() == name) {
-            if let Some(loc) = attr.value_source_location() {
-                let h = hidden.or(st.hidden());
-                st.pending.push((attr.value(), loc.bytes().start, BlockKind::Attribute, h));
-            }
-        }
+    let alt = if tag == "img" || tag == "area" { attrs.alt } else { None };
+    for (value, at) in [alt, attrs.title].into_iter().flatten() {
+        let h = hidden.or(st.hidden());
+        st.pending.push((value.to_string(), at, BlockKind::Attribute, h));
     }
 
     if !el.can_have_content() {
@@ -246,13 +334,13 @@ fn on_element(state: &Rc<RefCell<State>>, el: &mut Element) {
     let mut link = None;
     if tag == "a" {
         st.out.separate();
-        if let Some(href) = el.get_attribute("href") {
-            let lang_tagged = el.has_attribute("hreflang") || lang.is_some();
+        if let Some(href) = attrs.href {
+            let lang_tagged = attrs.hreflang || lang.is_some();
             let hidden_now = hidden.or(st.hidden()).is_some();
             let start = st.out.text.len();
             st.out.links.push(Link {
                 text: start..start,
-                href: html_escape::decode_html_entities(&href).into_owned(),
+                href: html_escape::decode_html_entities(href).into_owned(),
                 lang_tagged,
                 hidden: hidden_now,
             });
@@ -270,7 +358,7 @@ fn on_element(state: &Rc<RefCell<State>>, el: &mut Element) {
         lang_span = Some(st.out.lang_spans.len() - 1);
     }
     // The outermost hidden element: where it starts, to cut it whole when it carries spam.
-    let hidden_root = (hidden.is_some() && st.hidden().is_none()).then(|| el.source_location().bytes().start);
+    let hidden_root = (hidden.is_some() && st.hidden().is_none()).then_some(start.start);
     st.stack.push(Frame { id, tag, kind, hidden, link, lang_span });
     drop(st);
     let st_end = Rc::clone(state);
@@ -289,13 +377,9 @@ fn on_element(state: &Rc<RefCell<State>>, el: &mut Element) {
     }));
 }
 
-fn on_meta(st: &mut State, el: &Element) {
-    let key = el
-        .get_attribute("name")
-        .or_else(|| el.get_attribute("property"))
-        .or_else(|| el.get_attribute("http-equiv"))
-        .map(|k| k.to_ascii_lowercase());
-    let Some(key) = key else { return };
+fn on_meta(st: &mut State, attrs: &Attrs<'_>) {
+    let Some(key) = attrs.meta_key.iter().find_map(|k| *k) else { return };
+    let key = Tag::new(key.as_bytes());
     let field = match key.as_str() {
         "description" => Some(MetaField::Description),
         "keywords" => Some(MetaField::Keywords),
@@ -303,21 +387,19 @@ fn on_meta(st: &mut State, el: &Element) {
         "og:description" | "twitter:description" => Some(MetaField::OgDescription),
         _ => None,
     };
-    let content = el.attributes().iter().find(|a| a.name() == "content");
-    let Some(content) = content else { return };
-    let value = content.value();
+    let Some((value, range)) = attrs.content.clone() else { return };
     let declared =
-        || DeclaredLang { value: value.clone(), at: content.value_source_location().map(|l| l.bytes()) };
+        || DeclaredLang { value: value.to_string(), at: (!range.is_empty()).then(|| range.clone()) };
     match key.as_str() {
         "content-language" => st.out.declared.content_language = Some(declared()),
         "og:locale" => st.out.declared.og_locale = Some(declared()),
         "og:url" if st.out.declared.host.is_none() => {
-            st.out.declared.host = host_of(&value).map(str::to_string)
+            st.out.declared.host = host_of(value).map(str::to_string)
         }
         _ => {}
     }
-    if let (Some(field), Some(loc)) = (field, content.value_source_location()) {
-        st.pending.push((value, loc.bytes().start, BlockKind::Meta(field), None));
+    if let Some(field) = field.filter(|_| !range.is_empty()) {
+        st.pending.push((value.to_string(), range.start, BlockKind::Meta(field), None));
         st.close_block();
     }
 }
@@ -410,10 +492,14 @@ mod tests {
     #[test]
     fn lang_attributes() {
         let mut b = Blocks::default();
-        extract_html("<html lang=en><p>x <span lang=ja>日本語</span></p><nav><a hreflang=ru href=/ru/>Русский</a></nav>", &mut b);
+        extract_html("<html lang=en><meta HTTP-EQUIV=Content-Language content='de, at'><META property=twitter:description content=D><p>x <span lang=ja>日本語</span></p><nav><a hreflang=ru href=/ru/>Русский</a></nav>", &mut b);
         assert_eq!(b.declared.html_lang.as_ref().map(|l| l.value.as_str()), Some("en"));
+        assert_eq!(b.declared.html_lang.as_ref().and_then(|l| l.at.clone()), Some(11..13));
         let span = b.lang_spans[0].clone();
         assert_eq!(&b.text[span], "日本語");
         assert!(b.links[0].lang_tagged);
+        assert_eq!(b.declared.content_language.as_ref().map(|l| l.value.as_str()), Some("de, at"));
+        assert_eq!(b.text_of(&b.blocks[0]), "D");
+        assert_eq!(b.blocks[0].kind, BlockKind::Meta(MetaField::OgDescription));
     }
 }
