@@ -56,13 +56,23 @@ impl Profile {
         let mut hist: Vec<(Script, usize)> = Vec::new();
         let mut letters = 0;
         let count = |text: &str, hist: &mut Vec<(Script, usize)>, letters: &mut usize| {
+            let mut add = |s: Script, n: usize| {
+                *letters += n;
+                match hist.iter_mut().find(|(x, _)| *x == s) {
+                    Some(e) => e.1 += n,
+                    None => hist.push((s, n)),
+                }
+            };
+            if text.is_ascii() {
+                let n = text.bytes().filter(u8::is_ascii_alphabetic).count();
+                if n > 0 {
+                    add(Script::Latin, n);
+                }
+                return;
+            }
             for c in text.chars() {
                 if let Some(s) = script_class(c) {
-                    *letters += 1;
-                    match hist.iter_mut().find(|(x, _)| *x == s) {
-                        Some(e) => e.1 += 1,
-                        None => hist.push((s, 1)),
-                    }
+                    add(s, 1);
                 }
             }
         };

@@ -28,9 +28,8 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
     };
     for (idx, b) in blocks.blocks.iter().enumerate() {
         let text = blocks.text_of(b);
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         if let Some(h) = b.hidden {
-            if letters >= MIN_LETTERS {
+            if letter_count(text) >= MIN_LETTERS {
                 let (s, e) = trim_range(text, 0, text.len());
                 out.push(Finding {
                     rule: "hidden.text".into(),
@@ -62,7 +61,7 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
                 continue;
             }
             n_off += 1;
-            link_letters += blocks.text[l.text.clone()].chars().filter(|c| c.is_alphabetic()).count();
+            link_letters += letter_count(&blocks.text[l.text.clone()]);
             if l.hidden
                 && text.is_char_boundary(l.text.start - b.text.start)
                 && text.is_char_boundary(l.text.end - b.text.start)
@@ -85,7 +84,7 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
                 }
             }
         }
-        if b.hidden.is_none() && n_off >= LINK_BLOCK_MIN && link_letters * 10 >= letters * 8 {
+        if b.hidden.is_none() && n_off >= LINK_BLOCK_MIN && link_letters * 10 >= letter_count(text) * 8 {
             let (s, e) = trim_range(text, 0, text.len());
             out.push(Finding {
                 rule: "links.block".into(),
@@ -122,16 +121,38 @@ fn page_host(ctx: &Context<'_>) -> Option<String> {
     counts.into_iter().max_by_key(|c| c.1).filter(|c| c.1 >= 3).map(|c| c.0.to_ascii_lowercase())
 }
 
-/// Same site: equal hosts, or one ends with the other's last two labels.
+/// Same site: equal hosts, or hosts whose last two labels are equal (ASCII case ignored).
 fn same_site(a: &str, b: &str) -> bool {
-    let tail = |h: &str| {
-        let h = h.to_ascii_lowercase();
-        let parts: Vec<&str> = h.rsplitn(3, '.').collect();
-        if parts.len() >= 2 {
-            format!("{}.{}", parts[1], parts[0])
-        } else {
-            h.clone()
+    /// The last two labels (`example.com` of `www.example.com`), or the whole host.
+    fn tail(h: &str) -> &str {
+        match h.rmatch_indices('.').nth(1) {
+            Some((i, _)) => &h[i + 1..],
+            None => h,
         }
-    };
-    a.eq_ignore_ascii_case(b) || tail(a) == tail(b)
+    }
+    a.eq_ignore_ascii_case(b) || tail(a).eq_ignore_ascii_case(tail(b))
+}
+
+/// Letters (Unicode `Alphabetic`) in `s`, with an ASCII fast path.
+fn letter_count(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.bytes().filter(u8::is_ascii_alphabetic).count();
+    }
+    s.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sites_and_letters() {
+        assert!(same_site("www.Example.com", "example.COM"));
+        assert!(same_site("a.b.example.com", "example.com"));
+        assert!(!same_site("example.com", "example.org"));
+        assert!(same_site("localhost", "LOCALHOST"));
+        assert!(!same_site("com", "example.com"));
+        assert_eq!(letter_count("ab 12 c!"), 3);
+        assert_eq!(letter_count("Бо 2 爱上"), 4);
+    }
 }

@@ -300,6 +300,9 @@ fn has_native(s: &str, dominant: Script) -> bool {
 }
 
 fn find_islands(block: usize, text: &str, dominant: Script, out: &mut Vec<Island>) {
+    if text.is_ascii() {
+        return; // Latin is native everywhere: no island in ASCII text
+    }
     let mut cur: Option<Island> = None;
     let mut gap = 0usize; // neutral chars since the island's last letter or digit
     let mut digit_run: Option<usize> = None; // start of the digits just before this char
