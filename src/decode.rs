@@ -206,25 +206,31 @@ fn decode_with<'a>(bytes: &'a [u8], enc: &'static Encoding, start: usize) -> Tex
 
 /// A position where no multi-byte character can be in progress: before a byte that is never
 /// a trail byte in the CJK encodings (controls, space and `!"#$%&'()*+,-./`), or before a
-/// non-surrogate unit in UTF-16. In ISO-2022-JP only controls and space qualify.
+/// non-surrogate unit in UTF-16. In ISO-2022-JP only controls and space qualify. The byte
+/// (unit) before must leave the decoder idle too: after a lone lead byte or high surrogate
+/// the decoder holds it and emits U+FFFD only on seeing the next byte, which a fresh decoder
+/// started at the checkpoint would not do (every later offset would be off).
 fn is_clean_boundary(src: &[u8], at: usize, enc: &'static Encoding) -> bool {
     if enc == UTF_16LE || enc == UTF_16BE {
-        if at % 2 != 0 || at + 1 >= src.len() {
+        if at % 2 != 0 || at < 2 || at + 1 >= src.len() {
             return false;
         }
-        let hi = if enc == UTF_16LE { src[at + 1] } else { src[at] };
-        return !(0xD8..=0xDF).contains(&hi);
+        let hi = |i: usize| if enc == UTF_16LE { src[i + 1] } else { src[i] };
+        return !(0xD8..=0xDF).contains(&hi(at)) && !(0xD8..=0xDB).contains(&hi(at - 2));
     }
     if enc.is_single_byte() {
         return true;
     }
     let b = src[at];
+    let prev = if at == 0 { 0 } else { src[at - 1] };
     if enc == encoding_rs::ISO_2022_JP {
-        b <= 0x20
+        b <= 0x20 && prev <= 0x20 && prev != 0x1B
     } else if enc == UTF_8 {
-        !(0x80..0xC0).contains(&b)
+        !(0x80..0xC0).contains(&b) && prev < 0x80
     } else {
-        b <= 0x2F
+        // In GB18030 (and GBK) a digit is the second byte of a four-byte sequence.
+        let gb = enc == encoding_rs::GB18030 || enc == encoding_rs::GBK;
+        b <= 0x2F && prev < 0x80 && !(gb && prev.is_ascii_digit())
     }
 }
 
@@ -297,6 +303,31 @@ mod tests {
             (&"Zażółć gęślą jaźń ".repeat(30), encoding_rs::WINDOWS_1250),
         ] {
             check_roundtrip(text, enc);
+        }
+    }
+
+    /// A lone lead byte or high surrogate just before a checkpoint: the U+FFFD it becomes is
+    /// emitted after the checkpoint, and offsets past it still map exactly (found by fuzzing).
+    #[test]
+    fn lone_lead_before_a_checkpoint_keeps_the_map_exact() {
+        let mut utf16: Vec<u8> = "a".repeat(127).encode_utf16().flat_map(u16::to_le_bytes).collect();
+        utf16.extend_from_slice(&[0x00, 0xD8]); // a high surrogate without its low half
+        utf16.extend(" xy爱上海".encode_utf16().flat_map(u16::to_le_bytes));
+        let mut gbk = b"a".repeat(CHECKPOINT_EVERY - 1);
+        gbk.push(0x81); // a lead byte without its trail
+        gbk.extend_from_slice(&encoding_rs::GBK.encode(" xy爱上海").0);
+        gbk.push(0x39); // a GB18030 four-byte sequence cut after its second byte
+        gbk.push(0x81);
+        gbk.push(0x39);
+        gbk.extend_from_slice(&b" ".repeat(CHECKPOINT_EVERY));
+        gbk.extend_from_slice(&encoding_rs::GBK.encode("百家乐").0);
+        for (bytes, enc) in [(utf16, encoding_rs::UTF_16LE), (gbk, encoding_rs::GBK)] {
+            let t = decode_with(&bytes, enc, 0);
+            for word in ["爱上海", "百家乐"] {
+                let Some(at) = t.text.find(word) else { continue };
+                let (s, e) = (t.map.to_src(&bytes, at), t.map.to_src(&bytes, at + word.len()));
+                assert_eq!(enc.decode_without_bom_handling(&bytes[s..e]).0, word, "{}", enc.name());
+            }
         }
     }
 
