@@ -58,14 +58,28 @@ impl OffsetMap {
                 }
                 let mut decoder = encoding.new_decoder_without_bom_handling();
                 let mut out = [0u8; 32];
-                while pos < src.len() {
-                    let (_, _, n, _) = decoder.decode_to_utf8(&src[pos..pos + 1], &mut out, false);
-                    pos += 1;
+                let mut held = false;
+                while pos < src.len() || held {
+                    // After a malformed sequence the decoder holds what it read past it
+                    // (UTF-16's next unit): a call without input writes that out alone.
+                    let input = if held { &src[pos..pos] } else { &src[pos..pos + 1] };
+                    let (res, read, n) = decoder.decode_to_utf8_without_replacement(input, &mut out, false);
+                    held = false;
+                    pos += read;
                     written += n;
                     // Output appears when the last byte of a character is consumed, so the
                     // first position whose output reaches `at` is that character's end.
                     if written >= at {
                         return pos;
+                    }
+                    if let encoding_rs::DecoderResult::Malformed(_, after) = res {
+                        // U+FFFD (as decoding wrote it) for a sequence that ended `after`
+                        // bytes back.
+                        written += '\u{FFFD}'.len_utf8();
+                        if written >= at {
+                            return pos - usize::from(after);
+                        }
+                        held = after > 0;
                     }
                 }
                 src.len()
@@ -306,8 +320,8 @@ mod tests {
         }
     }
 
-    /// A lone lead byte or high surrogate just before a checkpoint: the U+FFFD it becomes is
-    /// emitted after the checkpoint, and offsets past it still map exactly (found by fuzzing).
+    /// A lone lead byte or high surrogate, just before a checkpoint or between two: offsets
+    /// past the U+FFFD it becomes still map exactly (both found by fuzzing).
     #[test]
     fn lone_lead_before_a_checkpoint_keeps_the_map_exact() {
         let mut utf16: Vec<u8> = "a".repeat(127).encode_utf16().flat_map(u16::to_le_bytes).collect();
@@ -321,8 +335,25 @@ mod tests {
         gbk.push(0x39);
         gbk.extend_from_slice(&b" ".repeat(CHECKPOINT_EVERY));
         gbk.extend_from_slice(&encoding_rs::GBK.encode("百家乐").0);
-        for (bytes, enc) in [(utf16, encoding_rs::UTF_16LE), (gbk, encoding_rs::GBK)] {
+        // A lone surrogate or lead byte between checkpoints: the character after it starts
+        // where the broken sequence ends.
+        let mut utf16_mid: Vec<u8> = "ab".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        utf16_mid.extend_from_slice(&[0x00, 0xD8]);
+        utf16_mid.extend("돌줠 爱上海".encode_utf16().flat_map(u16::to_le_bytes));
+        let mut gbk_mid = b"ab\x81\x00".to_vec();
+        gbk_mid.extend_from_slice(&encoding_rs::GBK.encode("爱上海").0);
+        for (bytes, enc) in [
+            (utf16, encoding_rs::UTF_16LE),
+            (gbk, encoding_rs::GBK),
+            (utf16_mid, encoding_rs::UTF_16LE),
+            (gbk_mid, encoding_rs::GBK),
+        ] {
             let t = decode_with(&bytes, enc, 0);
+            for (i, c) in t.text.char_indices() {
+                let (s, e) = (t.map.to_src(&bytes, i), t.map.to_src(&bytes, i + c.len_utf8()));
+                let again = enc.decode_without_bom_handling(&bytes[s..e]).0;
+                assert!(c == '\u{FFFD}' || again == c.to_string(), "{} {c:?} at {i}: {s}..{e}", enc.name());
+            }
             for word in ["爱上海", "百家乐"] {
                 let Some(at) = t.text.find(word) else { continue };
                 let (s, e) = (t.map.to_src(&bytes, at), t.map.to_src(&bytes, at + word.len()));
