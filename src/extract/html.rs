@@ -173,11 +173,11 @@ impl State {
             }
             let f = self.stack.pop().expect("len > i");
             if let Some(l) = f.link {
-                self.out.links[l].text.end = self.out.text.len();
+                self.out.end_link(l);
                 self.separate_next = true;
             }
             if let Some(l) = f.lang_span {
-                self.out.lang_spans[l].end = self.out.text.len();
+                self.out.end_lang_span(l);
             }
         }
     }
@@ -501,5 +501,30 @@ mod tests {
         assert_eq!(b.declared.content_language.as_ref().map(|l| l.value.as_str()), Some("de, at"));
         assert_eq!(b.text_of(&b.blocks[0]), "D");
         assert_eq!(b.blocks[0].kind, BlockKind::Meta(MetaField::OgDescription));
+    }
+}
+
+#[cfg(test)]
+mod fuzz_regressions {
+    use super::*;
+
+    /// Links and lang spans stay inside the block text when a block holding only white space
+    /// is dropped after a nested link closed in it (found by fuzzing).
+    #[test]
+    fn ranges_stay_in_the_text_when_a_blank_block_is_dropped() {
+        for html in ["<a href><p><a href><div>></div>\x0c", "<b lang=de><p><i lang=fr><div>></div>\x0c"] {
+            let mut b = Blocks::default();
+            extract_html(html, &mut b);
+            for l in &b.links {
+                assert!(
+                    l.text.start <= l.text.end && l.text.end <= b.text.len(),
+                    "{html}: link {:?}",
+                    l.text
+                );
+            }
+            for r in &b.lang_spans {
+                assert!(r.start <= r.end && r.end <= b.text.len(), "{html}: lang span {r:?}");
+            }
+        }
     }
 }

@@ -150,6 +150,9 @@ pub struct Blocks {
     pub hidden_roots: Vec<Range<usize>>,
     /// Block under construction: where its text and pieces start.
     open: (usize, usize),
+    /// Links (`true`) and lang spans (`false`) whose end was set while the open block was
+    /// open: dropping the block clamps them too (a nested link may end before them).
+    ended: Vec<(bool, usize)>,
 }
 
 impl Blocks {
@@ -163,6 +166,19 @@ impl Blocks {
         self.hidden_roots.clear();
         self.declared = Declared::default();
         self.open = (0, 0);
+        self.ended.clear();
+    }
+
+    /// End link `i` here.
+    pub(crate) fn end_link(&mut self, i: usize) {
+        self.links[i].text.end = self.text.len();
+        self.ended.push((true, i));
+    }
+
+    /// End lang span `i` here.
+    pub(crate) fn end_lang_span(&mut self, i: usize) {
+        self.lang_spans[i].end = self.text.len();
+        self.ended.push((false, i));
     }
 
     /// The text of block `b`.
@@ -237,6 +253,9 @@ impl Blocks {
             for r in self.lang_spans.iter_mut().rev().take_while(|r| r.end >= t0) {
                 clamp(r);
             }
+            for &(link, i) in &self.ended {
+                clamp(if link { &mut self.links[i].text } else { &mut self.lang_spans[i] });
+            }
         } else {
             self.blocks.push(Block {
                 kind,
@@ -246,6 +265,7 @@ impl Blocks {
             });
         }
         self.open = (self.text.len(), self.pieces.len());
+        self.ended.clear();
     }
 
     /// Decoded-document offset of block-text offset `at` (a start position).
