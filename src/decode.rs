@@ -189,6 +189,14 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
 /// Decode with `enc` from `start`, recording checkpoints where the decoder holds no partial
 /// character, so that [`OffsetMap::to_src`] can decode again from there.
 fn decode_with<'a>(bytes: &'a [u8], enc: &'static Encoding, start: usize) -> Text<'a> {
+    let stateless_cjk = !enc.is_single_byte()
+        && enc != UTF_8
+        && enc != UTF_16LE
+        && enc != UTF_16BE
+        && enc != encoding_rs::ISO_2022_JP;
+    if stateless_cjk {
+        return decode_cjk(bytes, enc, start);
+    }
     let src = &bytes[start..];
     let mut decoder = enc.new_decoder_without_bom_handling();
     let mut out = String::with_capacity(src.len() + src.len() / 2 + 16);
@@ -213,6 +221,31 @@ fn decode_with<'a>(bytes: &'a [u8], enc: &'static Encoding, start: usize) -> Tex
         pos = end;
         if !last {
             checkpoints.push((out.len(), start + pos));
+        }
+    }
+    Text { text: Cow::Owned(out), map: OffsetMap::Decoded { encoding: enc, checkpoints }, encoding: enc }
+}
+
+/// Decode with a double-byte CJK charset (GBK, GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR),
+/// with a checkpoint every [`CHECKPOINT_EVERY`] output bytes or so whatever the text: the
+/// decoder writes into a small buffer, and when the buffer is full it stops before a
+/// character, holding nothing. (Clean boundaries need ASCII punctuation, which text written
+/// wholly in Chinese lacks: with one checkpoint per document, mapping each span decoded the
+/// document again from its start, and a few MB took minutes.)
+fn decode_cjk<'a>(bytes: &'a [u8], enc: &'static Encoding, start: usize) -> Text<'a> {
+    let src = &bytes[start..];
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(src.len() + src.len() / 2 + 16);
+    let mut checkpoints = vec![(0usize, start)];
+    let mut buf = [0u8; CHECKPOINT_EVERY * 2];
+    let mut pos = 0usize;
+    loop {
+        let (res, read, written, _) = decoder.decode_to_utf8(&src[pos..], &mut buf, true);
+        pos += read;
+        out.push_str(std::str::from_utf8(&buf[..written]).expect("the decoder writes UTF-8"));
+        match res {
+            encoding_rs::CoderResult::InputEmpty => break,
+            encoding_rs::CoderResult::OutputFull => checkpoints.push((out.len(), start + pos)),
         }
     }
     Text { text: Cow::Owned(out), map: OffsetMap::Decoded { encoding: enc, checkpoints }, encoding: enc }
@@ -360,6 +393,25 @@ mod tests {
                 assert_eq!(enc.decode_without_bom_handling(&bytes[s..e]).0, word, "{}", enc.name());
             }
         }
+    }
+
+    /// Text without ASCII still gets a checkpoint every few hundred bytes, so that mapping
+    /// a span costs a short decode, not one from the start of the document.
+    #[test]
+    fn cjk_without_ascii_has_dense_checkpoints() {
+        let text = "上海的科技创新中心正在快速发展很多公司在这里设立研发中心百家乐".repeat(300);
+        for enc in [encoding_rs::GBK, encoding_rs::BIG5, encoding_rs::SHIFT_JIS, encoding_rs::EUC_KR] {
+            let (bytes, _, _) = enc.encode(&text);
+            let t = decode_with(&bytes, enc, 0);
+            let OffsetMap::Decoded { checkpoints, .. } = &t.map else { panic!("decoded") };
+            assert!(
+                checkpoints.len() > bytes.len() / (4 * CHECKPOINT_EVERY),
+                "{}: {}",
+                enc.name(),
+                checkpoints.len()
+            );
+        }
+        check_roundtrip(&text, encoding_rs::GBK);
     }
 
     #[test]
