@@ -117,12 +117,22 @@ impl Context<'_> {
 }
 
 /// Findings of one document, with per-rule and per-document caps.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Findings {
     /// The findings, in detector order.
     pub items: Vec<Finding>,
     /// Findings dropped by the caps.
     pub dropped: usize,
+    /// Most findings kept per document ([`MAX_FINDINGS`] by default).
+    pub max: usize,
+    /// Most findings kept per rule and document ([`MAX_PER_RULE`] by default).
+    pub max_per_rule: usize,
+}
+
+impl Default for Findings {
+    fn default() -> Self {
+        Findings { items: Vec::new(), dropped: 0, max: MAX_FINDINGS, max_per_rule: MAX_PER_RULE }
+    }
 }
 
 impl Findings {
@@ -131,8 +141,8 @@ impl Findings {
         if f.span.is_empty() {
             return;
         }
-        if self.items.len() >= MAX_FINDINGS
-            || self.items.iter().filter(|x| x.rule == f.rule).count() >= MAX_PER_RULE
+        if self.items.len() >= self.max
+            || self.items.iter().filter(|x| x.rule == f.rule).count() >= self.max_per_rule
         {
             self.dropped += 1;
             return;
