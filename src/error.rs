@@ -48,6 +48,18 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// Scanning one document took longer than the time limit; the run went on without it.
+    #[error("{path}{}: scanning took longer than {seconds} s", record.map(|r| format!(": record {r}")).unwrap_or_default())]
+    Timeout {
+        /// The path as given.
+        path: String,
+        /// 0-based record index inside a container, when the document is a record.
+        record: Option<u64>,
+        /// Where the record starts in the container file, when known.
+        offset: Option<u64>,
+        /// The limit, in seconds.
+        seconds: f64,
+    },
     /// A document is larger than the configured maximum.
     #[error("{path}: document of {size} bytes is over the limit of {limit} bytes")]
     TooLarge {

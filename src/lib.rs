@@ -40,7 +40,7 @@ pub mod tune;
 
 pub use detect::Finding;
 pub use error::{Error, Result};
-pub use scan::{Cut, Engine, EngineBuilder, Located, Report, Scanner};
+pub use scan::{Caps, Cut, Engine, EngineBuilder, Located, Report, Scanner};
 pub use score::{Thresholds, Verdict};
 pub use source::{read_inputs, read_stream, Document, Format, InputFormat, Item, Origin, SourceOptions};
 pub use span::Span;

@@ -1,6 +1,15 @@
 //! The `spamscan` binary: parse arguments, build the engine, scan, map the outcome to an exit
 //! status (0: no document is spam, 1: at least one is, 2: any error).
 
+/// `eprintln!` that cannot panic: a closed stderr (`spamscan … 2>&1 | head -1`) loses the
+/// message, not the run.
+macro_rules! warn {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod cli;
 
 use std::io::Write;
@@ -22,7 +31,7 @@ fn main() -> ExitCode {
                         ExitCode::SUCCESS
                     }
                     Err(e) => {
-                        eprintln!("spamscan: {e}");
+                        warn!("spamscan: {e}");
                         ExitCode::from(2)
                     }
                 };
@@ -33,7 +42,7 @@ fn main() -> ExitCode {
             let labels = match cli::eval::labels(&corpus) {
                 Ok(l) => l,
                 Err(e) => {
-                    eprintln!("spamscan: {e}");
+                    warn!("spamscan: {e}");
                     return ExitCode::from(2);
                 }
             };
@@ -48,7 +57,7 @@ fn main() -> ExitCode {
             let labels = match cli::eval::labels(&corpus) {
                 Ok(l) => l,
                 Err(e) => {
-                    eprintln!("spamscan: {e}");
+                    warn!("spamscan: {e}");
                     return ExitCode::from(2);
                 }
             };
@@ -80,7 +89,7 @@ fn scan(args: &Args) -> ExitCode {
     let config = match config {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("spamscan: {e}");
+            warn!("spamscan: {e}");
             return ExitCode::from(2);
         }
     };
@@ -98,14 +107,16 @@ fn scan(args: &Args) -> ExitCode {
     let patterns: Vec<std::path::PathBuf> =
         config.patterns.into_iter().chain(a.patterns.iter().cloned()).collect();
     let weights = a.weights.clone().or(config.weights);
-    let builder = EngineBuilder::new().thresholds(thresholds).rules(rules.clone());
+    let caps =
+        spamscan::Caps { per_document: a.max_findings as usize, per_rule: a.max_findings_per_rule as usize };
+    let builder = EngineBuilder::new().thresholds(thresholds).rules(rules.clone()).caps(caps);
     let engine = match build_engine(builder, &patterns, weights.as_deref()) {
         Ok(e) => e,
         Err(code) => return code,
     };
     let unknown = rules.unknown(&engine);
     if !unknown.is_empty() {
-        eprintln!("spamscan: no rule matches {} (see `spamscan rules`)", unknown.join(", "));
+        warn!("spamscan: no rule matches {} (see `spamscan rules`)", unknown.join(", "));
         return ExitCode::from(2);
     }
     let out = cli::run::run(&engine, &args.paths, a);
@@ -125,7 +136,7 @@ fn rules(dirs: &[std::path::PathBuf], export_literals: bool) -> ExitCode {
     let set = match spamscan::patterns::PatternSet::load(dirs) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("spamscan: {e}");
+            warn!("spamscan: {e}");
             return ExitCode::from(2);
         }
     };
@@ -153,7 +164,7 @@ fn rules(dirs: &[std::path::PathBuf], export_literals: bool) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("spamscan: {e}");
+            warn!("spamscan: {e}");
             ExitCode::from(2)
         }
     }
@@ -173,13 +184,13 @@ fn build_engine(
         match spamscan::tune::Weights::load(w) {
             Ok(w) => builder = builder.weights(w),
             Err(e) => {
-                eprintln!("spamscan: {e}");
+                warn!("spamscan: {e}");
                 return Err(ExitCode::from(2));
             }
         }
     }
     builder.build().map_err(|e| {
-        eprintln!("spamscan: {e}");
+        warn!("spamscan: {e}");
         ExitCode::from(2)
     })
 }

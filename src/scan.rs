@@ -26,6 +26,24 @@ pub struct EngineBuilder {
     thresholds: Thresholds,
     rules: RuleFilter,
     weights: Weights,
+    caps: Caps,
+}
+
+/// How many findings a report keeps: more add nothing to a score that has saturated, and a
+/// page made of ten thousand spam words must not make a report of ten thousand lines. The
+/// report says how many it dropped ([`Report::dropped`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caps {
+    /// Most findings per document. Default 512.
+    pub per_document: usize,
+    /// Most findings of one rule per document. Default 64.
+    pub per_rule: usize,
+}
+
+impl Default for Caps {
+    fn default() -> Self {
+        Caps { per_document: detect::MAX_FINDINGS, per_rule: detect::MAX_PER_RULE }
+    }
 }
 
 /// Which rules report findings: `select` (all when empty) minus `ignore`. A pattern matches a
@@ -114,6 +132,12 @@ impl EngineBuilder {
         self
     }
 
+    /// Caps on the findings a report keeps.
+    pub fn caps(mut self, caps: Caps) -> EngineBuilder {
+        self.caps = caps;
+        self
+    }
+
     /// Compile the packs.
     ///
     /// # Errors
@@ -125,6 +149,7 @@ impl EngineBuilder {
             thresholds: self.thresholds,
             rules: Arc::new(self.rules),
             weights: Arc::new(self.weights),
+            caps: self.caps,
         })
     }
 }
@@ -136,6 +161,7 @@ pub struct Engine {
     thresholds: Thresholds,
     rules: Arc<RuleFilter>,
     weights: Arc<Weights>,
+    caps: Caps,
 }
 
 impl Engine {
@@ -145,8 +171,17 @@ impl Engine {
             engine: self,
             blocks: Blocks::default(),
             scratch: Scratch::default(),
-            findings: Findings::default(),
+            findings: Findings {
+                max: self.caps.per_document,
+                max_per_rule: self.caps.per_rule,
+                ..Findings::default()
+            },
         }
+    }
+
+    /// The caps on findings per report.
+    pub fn caps(&self) -> Caps {
+        self.caps
     }
 
     /// The compiled packs.
@@ -177,7 +212,7 @@ pub struct Report {
     pub encoding: &'static str,
     /// The findings, in document order, each with its share of the score.
     pub findings: Vec<Located>,
-    /// Findings dropped by the per-document caps.
+    /// Findings dropped by the caps ([`Caps`]): not reported and not scored.
     pub dropped: usize,
     /// What `--redact` removes, sorted and disjoint: the spans of the evidence that made the
     /// score (not supporting findings), and whole hidden elements that carry such evidence.
@@ -325,6 +360,16 @@ impl Engine {
         parts.sort_by_key(|p| p.window.as_ref().map_or(0, |w| w.index));
         let mut items: Vec<Located> = parts.iter_mut().flat_map(|p| p.findings.drain(..)).collect();
         items.sort_by_key(|l| (l.finding.span.start, l.finding.span.end));
+        // Each window kept up to the caps: the document keeps the first ones, in order.
+        let before = items.len();
+        let mut per_rule: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        items.retain(|l| {
+            let n = per_rule.entry(l.finding.rule.clone()).or_default();
+            *n += 1;
+            *n <= self.caps.per_rule
+        });
+        items.truncate(self.caps.per_document);
+        let capped = before - items.len();
         let mut findings: Vec<Finding> = items.iter().map(|l| l.finding.clone()).collect();
         let s = score(&mut findings);
         for (l, f) in items.iter_mut().zip(findings) {
@@ -340,7 +385,7 @@ impl Engine {
             language: parts.iter().find_map(|p| p.language),
             encoding: first.encoding,
             findings: items,
-            dropped: parts.iter().map(|p| p.dropped).sum(),
+            dropped: parts.iter().map(|p| p.dropped).sum::<usize>() + capped,
             cuts: Vec::new(),
             window: None,
         }

@@ -92,6 +92,20 @@ pub struct ScanArgs {
     #[arg(long, default_value_t = 4)]
     pub max_depth: usize,
 
+    /// Most findings listed per document; more are counted (`findings_dropped`), not listed
+    /// or scored.
+    #[arg(long, default_value_t = 512, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_findings: u64,
+
+    /// Most findings of one rule listed per document.
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_findings_per_rule: u64,
+
+    /// Longest a document may take to scan, in seconds (0: no limit); one that takes longer
+    /// becomes an error row and the run goes on.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = seconds)]
+    pub timeout_per_doc: f64,
+
     /// Follow symbolic links while walking directories (loops are reported, not followed).
     #[arg(long)]
     pub follow: bool,
@@ -158,6 +172,15 @@ pub enum FilterMode {
     NotSpam,
     /// Clean documents only.
     Clean,
+}
+
+fn seconds(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|e| format!("{e}"))?;
+    if v.is_finite() && v >= 0.0 {
+        Ok(v)
+    } else {
+        Err(format!("{s} is not a number of seconds"))
+    }
 }
 
 fn unit_interval(s: &str) -> Result<f32, String> {

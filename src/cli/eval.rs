@@ -103,12 +103,12 @@ pub fn run(engine: &Engine, labels: &[Label], json: bool, plot: Option<&Path>) -
     let outcomes: Vec<Outcome> = scanned.into_iter().map(|(o, _)| o).collect();
     if let Some(p) = plot {
         if let Err(e) = super::plot::draw(p, &outcomes, engine.thresholds().spam) {
-            eprintln!("spamscan: {}: {e}", p.display());
+            warn!("spamscan: {}: {e}", p.display());
             return 2;
         }
     }
     for e in &errors {
-        eprintln!("spamscan: {e}");
+        warn!("spamscan: {e}");
     }
     let m = metrics(&outcomes, engine.thresholds());
     let out = io::stdout();
@@ -120,7 +120,7 @@ pub fn run(engine: &Engine, labels: &[Label], json: bool, plot: Option<&Path>) -
     };
     match res.and_then(|_| w.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!("spamscan: {e}");
+            warn!("spamscan: {e}");
             2
         }
         _ if !errors.is_empty() => 2,
@@ -257,7 +257,7 @@ fn write_json(w: &mut dyn Write, m: &Metrics, outcomes: &[Outcome], errors: &[St
 pub fn tune(engine: &Engine, labels: &[Label], folds: usize, output: &Path) -> i32 {
     let (scanned, errors) = scan_labels(engine, labels);
     for e in &errors {
-        eprintln!("spamscan: {e}");
+        warn!("spamscan: {e}");
     }
     let examples: Vec<Example> =
         scanned.into_iter().map(|(o, findings)| Example { path: o.path, truth: o.truth, findings }).collect();
@@ -298,13 +298,13 @@ pub fn tune(engine: &Engine, labels: &[Label], folds: usize, output: &Path) -> i
     let text = match toml::to_string(&weights) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("spamscan: {e}");
+            warn!("spamscan: {e}");
             return 2;
         }
     };
     let header = format!("# Written by `spamscan tune` from {} labelled documents.\n", examples.len());
     if let Err(e) = std::fs::write(output, header + &text) {
-        eprintln!("spamscan: {}: {e}", output.display());
+        warn!("spamscan: {}: {e}", output.display());
         return 2;
     }
     println!("weights written to {}", output.display());

@@ -7,12 +7,13 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::bounded;
+use crossbeam_channel::{bounded, Receiver, Sender};
 use spamscan::emit::{write_record, write_redacted};
 use spamscan::report::{FileStats, Human, JsonLines, Printer, Stats, Summary};
+use spamscan::source::Window;
 use spamscan::{
     read_inputs, Document, Engine, Error, InputFormat, Item, Origin, Report, SourceOptions, Verdict,
 };
@@ -179,7 +180,7 @@ impl Output {
         if let Some(s) = self.file_stats(&Origin { path, record, offset, url: None }) {
             s.errors += 1;
         }
-        eprintln!("spamscan: {e}");
+        warn!("spamscan: {e}");
     }
 
     /// `--filter` / `--redact`: write the document back.
@@ -244,7 +245,7 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
         (Some(p), _) => match File::create(p) {
             Ok(f) => Some(Box::new(io::BufWriter::new(f))),
             Err(e) => {
-                eprintln!("spamscan: {}: {e}", p.display());
+                warn!("spamscan: {}: {e}", p.display());
                 return Outcome { stats: Stats { errors: 1, ..Stats::default() }, broken_pipe: false };
             }
         },
@@ -325,27 +326,17 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
             });
         });
     }
-    for _ in 0..threads {
-        let (rx, tx, engine) = (item_rx.clone(), row_tx.clone(), engine.clone());
-        std::thread::spawn(move || {
-            let mut scanner = engine.scanner();
-            for (seq, item) in rx {
-                let row = match item {
-                    Item::Document(doc) => {
-                        let report = scanner.scan(&doc);
-                        let keep = writing && doc.window.is_none();
-                        Row::Document(Box::new(report), keep.then_some(doc))
-                    }
-                    Item::Skipped { origin, reason } => Row::Skipped(origin, reason),
-                    Item::Error(e) => Row::Error(e),
-                };
-                if tx.send((seq, row)).is_err() {
-                    break;
-                }
-            }
-        });
-    }
-    drop((item_rx, row_tx));
+    let mut slots: Vec<Arc<Slot>> =
+        (0..threads).map(|_| spawn_worker(engine, item_rx.clone(), row_tx.clone(), writing)).collect();
+    // The collector keeps a receiver of items only to hand it to workers that replace stuck
+    // ones; rows come from the workers alone, so the loop ends when the last one is done.
+    drop(row_tx);
+    let timeout = (args.timeout_per_doc > 0.0).then(|| Duration::from_secs_f64(args.timeout_per_doc));
+    let tick = timeout.map_or(Duration::from_millis(200), |t| {
+        (t / 4).clamp(Duration::from_millis(5), Duration::from_millis(200))
+    });
+    let watch_stdout = out.records.is_some() || (out.printer.is_some() && args.report.is_none() && !writing);
+    let mut last_check = Instant::now();
 
     // The bar appears only once a run has taken a second: short runs stay quiet.
     let mut progress: Option<indicatif::ProgressBar> = None;
@@ -354,52 +345,68 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
     let mut pending: BTreeMap<u64, Row> = BTreeMap::new();
     let mut next = 0u64;
     let mut result: io::Result<()> = Ok(());
-    loop {
+    'collect: loop {
         // Wake up now and then: after a signal, whatever is still being read (a pipe that
-        // never ends) is not waited for.
-        let (seq, row) = match row_rx.recv_timeout(Duration::from_millis(200)) {
-            Ok(x) => x,
+        // never ends) is not waited for; a document scanned for too long is given up.
+        let mut rows: Vec<(u64, Row)> = Vec::new();
+        match row_rx.recv_timeout(tick) {
+            Ok(x) => rows.push(x),
             Err(crossbeam_channel::RecvTimeoutError::Timeout) if INTERRUPTED.load(Ordering::Relaxed) => break,
             Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
                 result = out.flush();
                 if result.is_err() {
                     break;
                 }
-                continue;
             }
             Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
-        };
-        let row = match merge_window(engine, &mut windows, row, writing) {
-            Some(r) => r,
-            None => continue,
-        };
-        if let Row::Document(r, _) = &row {
-            scanned += r.bytes as u64;
-            if progress.is_none() && start.elapsed() > Duration::from_secs(1) {
-                progress = progress_bar(args);
+        }
+        if last_check.elapsed() >= tick {
+            last_check = Instant::now();
+            // What is ready reaches a reader downstream within a tick, even on a busy run.
+            result = out.flush();
+            if result.is_ok() && watch_stdout && stdout_closed() {
+                result = Err(io::ErrorKind::BrokenPipe.into());
             }
-            if let Some(pb) = &progress {
-                pb.set_position(scanned);
+            if result.is_err() {
+                break;
+            }
+            if let Some(limit) = timeout {
+                rows.extend(watchdog(engine, &mut slots, &item_rx, limit, writing));
             }
         }
-        if args.sort || writing {
-            pending.insert(seq, row);
-            while let Some(row) = pending.remove(&next) {
-                next += 1;
-                result = out.row(row);
-                if result.is_err() {
-                    break;
+        for (seq, row) in rows {
+            let row = match merge_window(engine, &mut windows, row, writing) {
+                Some(r) => r,
+                None => continue,
+            };
+            if let Row::Document(r, _) = &row {
+                scanned += r.bytes as u64;
+                if progress.is_none() && start.elapsed() > Duration::from_secs(1) {
+                    progress = progress_bar(args);
+                }
+                if let Some(pb) = &progress {
+                    pb.set_position(scanned);
                 }
             }
-        } else {
-            result = out.row(row);
-        }
-        if result.is_err() || (args.silent && out.silent_spam) {
-            break;
+            if args.sort || writing {
+                pending.insert(seq, row);
+                while let Some(row) = pending.remove(&next) {
+                    next += 1;
+                    result = out.row(row);
+                    if result.is_err() {
+                        break;
+                    }
+                }
+            } else {
+                result = out.row(row);
+            }
+            if result.is_err() || (args.silent && out.silent_spam) {
+                break 'collect;
+            }
         }
     }
     stop.store(true, Ordering::Relaxed);
-    drop(row_rx);
+    drop((row_rx, item_rx));
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
@@ -439,12 +446,188 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
         Ok(()) => false,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => true,
         Err(e) => {
-            eprintln!("spamscan: writing output: {e}");
+            warn!("spamscan: writing output: {e}");
             out.stats.errors += 1;
             false
         }
     };
     Outcome { stats: out.stats, broken_pipe }
+}
+
+/// A worker's link to the collector: the sender of its rows (taken away when the watchdog
+/// gives up on it) and the document it is scanning.
+struct Slot(Mutex<SlotState>);
+
+struct SlotState {
+    tx: Option<Sender<(u64, Row)>>,
+    job: Option<Job>,
+}
+
+/// A document being scanned, for the watchdog.
+struct Job {
+    seq: u64,
+    origin: Origin,
+    window: Option<Window>,
+    started: Instant,
+}
+
+impl Slot {
+    fn lock(&self) -> MutexGuard<'_, SlotState> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Start a worker that scans items from `rx` and sends rows to `tx`, until either channel
+/// closes or the watchdog gives up on it (then its late result is dropped).
+fn spawn_worker(
+    engine: &Engine,
+    rx: Receiver<(u64, Item)>,
+    tx: Sender<(u64, Row)>,
+    writing: bool,
+) -> Arc<Slot> {
+    let slot = Arc::new(Slot(Mutex::new(SlotState { tx: Some(tx), job: None })));
+    let (mine, engine) = (Arc::clone(&slot), engine.clone());
+    std::thread::spawn(move || {
+        // However the worker ends, its sender goes with it: the collector's loop ends when
+        // the last sender is gone.
+        struct Release(Arc<Slot>);
+        impl Drop for Release {
+            fn drop(&mut self) {
+                self.0.lock().tx = None;
+            }
+        }
+        let release = Release(mine);
+        let mine = &release.0;
+        let mut scanner = engine.scanner();
+        for (seq, item) in rx {
+            let row = match item {
+                Item::Document(doc) => {
+                    {
+                        let mut st = mine.lock();
+                        if st.tx.is_none() {
+                            return;
+                        }
+                        let (origin, window) = (doc.origin.clone(), doc.window.clone());
+                        st.job = Some(Job { seq, origin, window, started: Instant::now() });
+                    }
+                    // A bug in a detector must cost one document, not the run: the document
+                    // becomes an error row (the panic message is on stderr).
+                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scanner.scan(&doc))) {
+                        Ok(report) => {
+                            let keep = writing && doc.window.is_none();
+                            Row::Document(Box::new(report), keep.then_some(doc))
+                        }
+                        Err(_) => {
+                            scanner = engine.scanner();
+                            failed_row(
+                                &doc.origin,
+                                doc.window.as_ref(),
+                                "internal error while scanning".into(),
+                            )
+                        }
+                    }
+                }
+                Item::Skipped { origin, reason } => Row::Skipped(origin, reason),
+                Item::Error(e) => Row::Error(e),
+            };
+            let tx = {
+                let mut st = mine.lock();
+                st.job = None;
+                match &st.tx {
+                    Some(tx) => tx.clone(),
+                    None => return,
+                }
+            };
+            if tx.send((seq, row)).is_err() {
+                break;
+            }
+        }
+    });
+    slot
+}
+
+/// Give up on every document scanned for longer than `limit`: its row becomes an error, its
+/// worker is left to finish in the background (its result is dropped) and a new worker
+/// takes its place.
+fn watchdog(
+    engine: &Engine,
+    slots: &mut [Arc<Slot>],
+    items: &Receiver<(u64, Item)>,
+    limit: Duration,
+    writing: bool,
+) -> Vec<(u64, Row)> {
+    let mut rows = Vec::new();
+    for slot in slots.iter_mut() {
+        let expired = {
+            let mut st = slot.lock();
+            match &st.job {
+                Some(j) if j.started.elapsed() > limit => st.job.take().zip(st.tx.take()),
+                _ => None,
+            }
+        };
+        let Some((job, tx)) = expired else { continue };
+        let seconds = limit.as_secs_f64();
+        let row = match &job.window {
+            Some(w) => failed_row(&job.origin, Some(w), format!("scanning took longer than {seconds} s")),
+            None => {
+                let Origin { path, record, offset, .. } = job.origin;
+                Row::Error(Error::Timeout { path, record, offset, seconds })
+            }
+        };
+        rows.push((job.seq, row));
+        *slot = spawn_worker(engine, items.clone(), tx, writing);
+    }
+    rows
+}
+
+/// The row of a document that could not be scanned: an error row, or for one window of a
+/// large document, an empty report carrying the message (the document ends as an error row
+/// once its windows are together).
+fn failed_row(origin: &Origin, window: Option<&Window>, message: String) -> Row {
+    match window {
+        Some(w) => Row::Document(
+            Box::new(Report {
+                origin: origin.clone(),
+                bytes: 0,
+                score: 0.0,
+                verdict: Verdict::Clean,
+                language: None,
+                encoding: "UTF-8",
+                findings: Vec::new(),
+                dropped: 0,
+                cuts: Vec::new(),
+                window: Some(Window { error: Some(message), ..w.clone() }),
+            }),
+            None,
+        ),
+        None => Row::Error(document_error(origin, message)),
+    }
+}
+
+/// An error about one document: of its record when it is one, else of its file.
+fn document_error(origin: &Origin, message: String) -> Error {
+    match origin.record {
+        Some(record) => Error::Record { path: origin.path.clone(), record, offset: origin.offset, message },
+        None => Error::Corrupt { path: origin.path.clone(), message },
+    }
+}
+
+/// True when stdout is a pipe whose reader has gone (`spamscan … | head -1` after `head`
+/// ended): the run can stop before it next writes.
+#[cfg(unix)]
+fn stdout_closed() -> bool {
+    use rustix::event::{poll, PollFd, PollFlags};
+    use std::os::fd::AsFd;
+    let stdout = io::stdout();
+    let fd = stdout.as_fd();
+    let mut fds = [PollFd::new(&fd, PollFlags::empty())];
+    let now = rustix::event::Timespec { tv_sec: 0, tv_nsec: 0 };
+    matches!(poll(&mut fds, Some(&now)), Ok(n) if n > 0) && fds[0].revents().contains(PollFlags::ERR)
+}
+
+#[cfg(not(unix))]
+fn stdout_closed() -> bool {
+    false
 }
 
 /// Collect the windows of large documents; return a row once a document is whole.
@@ -465,7 +648,7 @@ fn merge_window(
     let parts = windows.remove(&w.doc).expect("present");
     let origin = parts[0].origin.clone();
     if let Some(msg) = parts.iter().find_map(|p| p.window.as_ref().and_then(|w| w.error.clone())) {
-        return Some(Row::Error(Error::Corrupt { path: origin.path, message: msg }));
+        return Some(Row::Error(document_error(&origin, msg)));
     }
     if writing {
         let message = "document larger than --max-doc-size cannot be written back".to_string();

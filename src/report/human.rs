@@ -66,6 +66,9 @@ impl<W: WriteColor> Printer for Human<W> {
                 if r.findings.len() == 1 { "" } else { "s" }
             )?;
         }
+        if r.dropped > 0 {
+            write!(self.out, ", {} more over the caps", r.dropped)?;
+        }
         writeln!(self.out, ")")?;
         for l in &r.findings {
             let f = &l.finding;

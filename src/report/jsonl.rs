@@ -23,6 +23,9 @@
 //!   `score` (the shares of a document add up to its score).
 //! - `context`: one of `title`, `meta`, `byline`, `heading`, `paragraph`, `list`, `anchor`,
 //!   `attribute`, `line`, `code`, `hidden`.
+//! - `findings_dropped`: present only when the caps on findings (`--max-findings`, default
+//!   512 per document, `--max-findings-per-rule`, default 64) cut the list: how many more
+//!   findings there were. They are neither listed nor scored.
 //!
 //! `error` — an input or record that could not be read:
 //! `{"type":"error","path":"…","record":3,"offset":1234,"message":"…"}`
@@ -75,6 +78,13 @@ pub struct DocumentRow {
     pub bytes: usize,
     /// Findings in document order.
     pub findings: Vec<FindingRow>,
+    /// Findings beyond the caps, neither listed nor scored (absent when none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub findings_dropped: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// One finding of a `document` row.
@@ -184,6 +194,7 @@ impl DocumentRow {
                     note: l.finding.note.clone(),
                 })
                 .collect(),
+            findings_dropped: r.dropped,
         }
     }
 }

@@ -115,6 +115,7 @@ pub fn error_subject(e: &Error) -> (String, Option<u64>, Option<u64>) {
             (path.clone(), None, None)
         }
         Error::Record { path, record, offset, .. } => (path.clone(), Some(*record), *offset),
+        Error::Timeout { path, record, offset, .. } => (path.clone(), *record, *offset),
         Error::Pack { file, .. } => (file.display().to_string(), None, None),
     }
 }

@@ -220,10 +220,11 @@ impl<'o, 's> Reader<'o, 's> {
                 }
                 continue;
             }
-            // A member may claim any size; the guard holds it to the configured limits.
-            let claimed = entry.size();
+            // A member may claim any size; the guard holds it to the configured limits, the
+            // ratio measured against its compressed size (a truthful bomb declares its size).
+            let compressed = entry.compressed_size();
             let mut guarded =
-                Guard::new(&mut entry, Arc::new(AtomicU64::new(claimed.max(1))), self.opts, "zip");
+                Guard::new(&mut entry, Arc::new(AtomicU64::new(compressed.max(1))), self.opts, "zip");
             if !self.read_member(member, &mut guarded, depth + 1) {
                 return false;
             }
