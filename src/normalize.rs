@@ -6,7 +6,7 @@
 //! mix Latin letters with Cyrillic or Greek look-alikes (`vіagra` with a Cyrillic `і`), the
 //! look-alikes are folded to Latin (a small subset of the UTS #39 confusables).
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// Normalised text of one block and, for each of its bytes, the byte range of the input
 /// character it came from.
@@ -30,10 +30,17 @@ impl Normalized {
             return;
         }
         self.chars.clear();
+        // Folding look-alikes needs an ASCII letter and a look-alike in the same block.
+        let (mut latin, mut lookalike) = (false, false);
         for (i, c) in input.char_indices() {
             let (s, e) = (i as u32, (i + c.len_utf8()) as u32);
             if c.is_ascii() {
+                latin |= c.is_ascii_alphabetic();
                 self.chars.push((c.to_ascii_lowercase(), s, e));
+                continue;
+            }
+            if stable(c) {
+                self.chars.push((c, s, e));
                 continue;
             }
             if is_invisible(c) {
@@ -43,16 +50,28 @@ impl Normalized {
                 self.chars.push((d, s, e));
                 continue;
             }
+            if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
+                for l in c.to_lowercase() {
+                    latin |= l.is_ascii_alphabetic();
+                    lookalike |= confusable(l).is_some();
+                    self.chars.push((l, s, e));
+                }
+                continue;
+            }
             for n in std::iter::once(c).nfkc() {
                 if is_invisible(n) {
                     continue;
                 }
                 for l in n.to_lowercase() {
+                    latin |= l.is_ascii_alphabetic();
+                    lookalike |= confusable(l).is_some();
                     self.chars.push((l, s, e));
                 }
             }
         }
-        fold_confusables(&mut self.chars);
+        if latin && lookalike {
+            fold_confusables(&mut self.chars);
+        }
         for &(c, s, e) in &self.chars {
             self.text.push(c);
             for _ in 0..c.len_utf8() {
@@ -79,6 +98,13 @@ impl Normalized {
         }
         self.src[(at - 1).min(self.src.len() - 1)].1 as usize
     }
+}
+
+/// Characters that normalisation leaves alone (NFKC-stable, no case), by range: the bulk of
+/// Chinese, Japanese and Korean text skips the Unicode tables.
+#[inline]
+fn stable(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}')
 }
 
 /// Zero-width characters, soft hyphen and other format characters that hide inside words.
@@ -178,6 +204,8 @@ mod tests {
             ("слово", "слово"),   // all Cyrillic: untouched
             ("Straße", "straße"),
             ("ﾃｽﾄ", "テスト"),
+            ("ＶІＡＧＲА", "viagra"), // full-width Latin with Cyrillic І and А
+            ("爱上海ＱＱ群", "爱上海qq群"),
         ];
         for (input, want) in cases {
             assert_eq!(norm(input), want, "{input}");
