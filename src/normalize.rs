@@ -8,53 +8,81 @@
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
-/// Normalised text of one block and, for each of its bytes, the byte range of the input
-/// character it came from.
+/// Normalised text of one block and a sparse map from its bytes back to the input's.
+///
+/// Where output and input bytes correspond one to one (ASCII, and characters normalisation
+/// leaves alone or changes without changing their length), the map is an offset shift and
+/// stores nothing; every other output character has a mark naming the input character it
+/// came from. An all-ASCII block has no marks.
 #[derive(Debug, Default)]
 pub struct Normalized {
     /// The normalised text.
     pub text: String,
-    /// Input char range of each output byte; empty when the input was ASCII (identity).
-    src: Vec<(u32, u32)>,
+    /// Output byte range → input byte range, sorted, for the characters off the shift.
+    marks: Vec<Mark>,
+    /// Input offset minus output offset after the last mark.
+    shift: u32,
     chars: Vec<(char, u32, u32)>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    out: (u32, u32),
+    src: (u32, u32),
 }
 
 impl Normalized {
     /// Normalise `input` into `self`, reusing the buffers.
     pub fn run(&mut self, input: &str) {
         self.text.clear();
-        self.src.clear();
+        self.marks.clear();
+        self.shift = 0;
         if input.is_ascii() {
             self.text.push_str(input);
             self.text.make_ascii_lowercase();
             return;
         }
-        self.chars.clear();
         // Folding look-alikes needs an ASCII letter and a look-alike in the same block.
         let (mut latin, mut lookalike) = (false, false);
-        for (i, c) in input.char_indices() {
-            let (s, e) = (i as u32, (i + c.len_utf8()) as u32);
-            if c.is_ascii() {
-                latin |= c.is_ascii_alphabetic();
-                self.chars.push((c.to_ascii_lowercase(), s, e));
+        let bytes = input.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii() {
+                // A run of ASCII: lower-cased, one byte for one.
+                let run = bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| i + n);
+                let chunk = &input[i..run];
+                latin |= chunk.bytes().any(|b| b.is_ascii_alphabetic());
+                if self.text.len() as u32 + self.shift != i as u32 {
+                    self.shift = i as u32 - self.text.len() as u32;
+                    // Marks must cover the first byte whose shift changed.
+                    let out = self.text.len() as u32;
+                    self.marks.push(Mark { out: (out, out + 1), src: (i as u32, i as u32 + 1) });
+                }
+                self.text.push_str(chunk);
+                let n = self.text.len();
+                self.text[n - chunk.len()..].make_ascii_lowercase();
+                i = run;
                 continue;
             }
+            let c = input[i..].chars().next().expect("i is on a char boundary");
+            let (s, e) = (i as u32, (i + c.len_utf8()) as u32);
+            i += c.len_utf8();
             if stable(c) {
-                self.chars.push((c, s, e));
+                self.emit(c, s, e);
                 continue;
             }
             if is_invisible(c) {
                 continue;
             }
             if let Some(d) = extra_digit(c) {
-                self.chars.push((d, s, e));
+                self.emit(d, s, e);
                 continue;
             }
             if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
                 for l in c.to_lowercase() {
                     latin |= l.is_ascii_alphabetic();
                     lookalike |= confusable(l).is_some();
-                    self.chars.push((l, s, e));
+                    self.emit(l, s, e);
                 }
                 continue;
             }
@@ -65,38 +93,72 @@ impl Normalized {
                 for l in n.to_lowercase() {
                     latin |= l.is_ascii_alphabetic();
                     lookalike |= confusable(l).is_some();
-                    self.chars.push((l, s, e));
+                    self.emit(l, s, e);
                 }
             }
         }
         if latin && lookalike {
-            fold_confusables(&mut self.chars);
+            self.fold(input);
         }
-        for &(c, s, e) in &self.chars {
-            self.text.push(c);
-            for _ in 0..c.len_utf8() {
-                self.src.push((s, e));
-            }
+    }
+
+    /// Append `c`, made from the input character at `s..e`.
+    #[inline]
+    fn emit(&mut self, c: char, s: u32, e: u32) {
+        let out = self.text.len() as u32;
+        let end = out + c.len_utf8() as u32;
+        self.text.push(c);
+        if out + self.shift != s || end + self.shift != e {
+            self.marks.push(Mark { out: (out, end), src: (s, e) });
+            self.shift = e - end;
         }
+    }
+
+    /// The slow path for blocks that mix Latin letters and look-alikes: per character, then
+    /// look-alikes folded word by word.
+    fn fold(&mut self, input: &str) {
+        let mut chars = std::mem::take(&mut self.chars);
+        chars.clear();
+        let text = std::mem::take(&mut self.text);
+        for (o, c) in text.char_indices() {
+            let (s, e) = (self.src_start(o), self.src_end(o + c.len_utf8()));
+            chars.push((c, s as u32, e as u32));
+        }
+        debug_assert!(chars.last().is_none_or(|l| l.2 as usize <= input.len()));
+        fold_confusables(&mut chars);
+        self.text = text;
+        self.text.clear();
+        self.marks.clear();
+        self.shift = 0;
+        for &(c, s, e) in &chars {
+            self.emit(c, s, e);
+        }
+        self.chars = chars;
+    }
+
+    /// The last mark starting at or before output offset `at` (`before`: strictly before).
+    fn mark(&self, at: usize, before: bool) -> Option<&Mark> {
+        let at = at as u32;
+        let n = self.marks.partition_point(|m| if before { m.out.0 < at } else { m.out.0 <= at });
+        n.checked_sub(1).map(|i| &self.marks[i])
     }
 
     /// Input offset where the output byte range starting at `at` begins.
     pub fn src_start(&self, at: usize) -> usize {
-        if self.src.is_empty() {
-            return at;
+        match self.mark(at, false) {
+            None => at,
+            Some(m) if (at as u32) < m.out.1 => m.src.0 as usize,
+            Some(m) => at - m.out.1 as usize + m.src.1 as usize,
         }
-        self.src.get(at).map_or_else(|| self.src.last().map_or(0, |l| l.1 as usize), |p| p.0 as usize)
     }
 
     /// Input offset where the output byte range ending (exclusive) at `at` ends.
     pub fn src_end(&self, at: usize) -> usize {
-        if self.src.is_empty() {
-            return at;
+        match self.mark(at, true) {
+            None => at,
+            Some(m) if at as u32 <= m.out.1 => m.src.1 as usize,
+            Some(m) => at - m.out.1 as usize + m.src.1 as usize,
         }
-        if at == 0 {
-            return self.src.first().map_or(0, |p| p.0 as usize);
-        }
-        self.src[(at - 1).min(self.src.len() - 1)].1 as usize
     }
 }
 
@@ -220,5 +282,27 @@ mod tests {
         let at = n.text.find("qq:88").unwrap();
         let (s, e) = (n.src_start(at), n.src_end(at + 5));
         assert_eq!(&input[s..e], "ｑｑ：⑧⑧");
+    }
+
+    /// Each output character maps back to exactly the input text it came from.
+    #[test]
+    fn map_every_char() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Ab\u{200B}Cd", &["A", "b", "C", "d"]),
+            ("ﬁx É 爱Ｑ", &["ﬁ", "ﬁ", "x", " ", "É", " ", "爱", "Ｑ"]),
+            ("x\u{00AD}\u{00AD}yé z", &["x", "y", "é", " ", "z"]),
+            ("vіagra ok", &["v", "і", "a", "g", "r", "a", " ", "o", "k"]),
+            ("①ｂ", &["①", "ｂ"]),
+        ];
+        for (input, want) in cases {
+            let mut n = Normalized::default();
+            n.run(input);
+            let got: Vec<&str> = n
+                .text
+                .char_indices()
+                .map(|(o, c)| &input[n.src_start(o)..n.src_end(o + c.len_utf8())])
+                .collect();
+            assert_eq!(&got, want, "{input} -> {}", n.text);
+        }
     }
 }
