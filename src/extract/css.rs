@@ -49,14 +49,46 @@ pub(crate) fn hides(decls: &str) -> Option<Hidden> {
     let mut background = None;
     let mut overflow_hidden = false;
     let mut zero_size = false;
+    // Values are compared lower-cased; one buffer serves every declaration.
+    let mut buf = String::new();
     for decl in decls.split(';') {
         let Some((prop, value)) = decl.split_once(':') else {
             continue;
         };
-        let prop = prop.trim().to_ascii_lowercase();
-        let value = value.trim().trim_end_matches("!important").trim().to_ascii_lowercase();
-        let v = value.as_str();
-        match prop.as_str() {
+        let prop = prop.trim();
+        let is = |name: &str| prop.eq_ignore_ascii_case(name);
+        let wanted = [
+            "display",
+            "visibility",
+            "font-size",
+            "opacity",
+            "left",
+            "top",
+            "text-indent",
+            "margin-left",
+            "margin-top",
+            "right",
+            "clip",
+            "clip-path",
+            "overflow",
+            "overflow-x",
+            "overflow-y",
+            "width",
+            "height",
+            "max-height",
+            "max-width",
+            "color",
+            "background",
+            "background-color",
+        ];
+        let Some(prop) = wanted.into_iter().find(|w| is(w)) else {
+            continue;
+        };
+        buf.clear();
+        buf.push_str(value.trim().trim_end_matches("!important").trim());
+        buf.make_ascii_lowercase();
+        let v = buf.as_str();
+        match prop {
             "display" if v == "none" => return Some(Hidden::DisplayNone),
             "visibility" if v == "hidden" || v == "collapse" => return Some(Hidden::Visibility),
             "font-size" if is_zero(v) => return Some(Hidden::ZeroFont),
@@ -68,8 +100,8 @@ pub(crate) fn hides(decls: &str) -> Option<Hidden> {
             "clip-path" if clip_path_nothing(v) => return Some(Hidden::Clipped),
             "overflow" | "overflow-x" | "overflow-y" if v == "hidden" => overflow_hidden = true,
             "width" | "height" | "max-height" | "max-width" if is_zero(v) || v == "1px" => zero_size = true,
-            "color" => color = Some(value.clone()),
-            "background" | "background-color" => background = Some(value.clone()),
+            "color" => color = Some(v.to_string()),
+            "background" | "background-color" => background = Some(v.to_string()),
             _ => {}
         }
     }

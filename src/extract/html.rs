@@ -54,7 +54,7 @@ impl Tag {
 
 impl PartialEq<&str> for Tag {
     fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
+        &self.buf[..self.len as usize] == other.as_bytes()
     }
 }
 
@@ -187,7 +187,7 @@ impl State {
             if f.tag == tag {
                 return Some(i);
             }
-            if stop_at.contains(&f.tag.as_str()) {
+            if stop_at.iter().any(|s| f.tag == *s) {
                 return None;
             }
         }
@@ -292,8 +292,9 @@ fn on_element(state: &Rc<RefCell<State>>, doc: &str, el: &mut Element) {
     let tag = Tag::of_start_tag(doc.get(start.clone()).unwrap_or(""));
     let attrs = Attrs::read(doc, el);
     let mut st = state.borrow_mut();
-    st.implied_close(tag.as_str());
-    let kind = block_kind_of(tag.as_str());
+    let name = tag.as_str();
+    st.implied_close(name);
+    let kind = block_kind_of(name);
     if kind.is_some() || tag == "br" || tag == "hr" {
         st.close_block();
     }
@@ -306,7 +307,7 @@ fn on_element(state: &Rc<RefCell<State>>, doc: &str, el: &mut Element) {
         hidden = st.rules.lookup(attrs.class, attrs.id);
     }
     let lang = attrs.lang.clone().filter(|(l, _)| !l.trim().is_empty());
-    match tag.as_str() {
+    match name {
         "html" => {
             st.out.declared.html_lang = lang.clone().map(|(value, at)| DeclaredLang {
                 value: value.to_string(),

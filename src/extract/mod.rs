@@ -232,7 +232,13 @@ impl Blocks {
 
     /// True when the open block holds only white space.
     pub(crate) fn open_is_blank(&self) -> bool {
-        self.text[self.open.0..].trim().is_empty()
+        let rest = &self.text[self.open.0..];
+        // ASCII white space first: most open text is either blank or starts with a letter.
+        match rest.bytes().find(|b| !b.is_ascii_whitespace()) {
+            None => true,
+            Some(b) if b.is_ascii() => false,
+            Some(_) => rest.trim().is_empty(),
+        }
     }
 
     /// Close the open block: keep it as `kind` if it holds any visible character, else drop
