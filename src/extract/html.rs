@@ -120,7 +120,6 @@ struct Frame {
     id: u64,
     tag: Tag,
     kind: Option<BlockKind>,
-    hidden: Option<Hidden>,
     link: Option<usize>,
     lang_span: Option<usize>,
     /// The nearest kind and hidden reason on this frame or an ancestor: asked for at every
@@ -365,7 +364,7 @@ fn on_element(state: &Rc<RefCell<State>>, doc: &str, el: &mut Element) {
     let hidden_root = (hidden.is_some() && st.hidden().is_none()).then_some(start.start);
     let inherited = st.stack.last().map_or((None, None), |f| f.inherited);
     let inherited = (kind.or(inherited.0), hidden.or(inherited.1));
-    st.stack.push(Frame { id, tag, kind, hidden, link, lang_span, inherited });
+    st.stack.push(Frame { id, tag, kind, link, lang_span, inherited });
     drop(st);
     let st_end = Rc::clone(state);
     let Some(handlers) = el.end_tag_handlers() else {
