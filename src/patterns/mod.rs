@@ -17,6 +17,11 @@ use std::sync::Arc;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex_automata::meta::Regex;
 
+/// Lazy-DFA cache per thread for the regex set. The default (2 MiB) is too small for the
+/// bounded repetitions of the contact patterns over CJK text: the cache is cleared and its
+/// states rebuilt over and over, which made determinisation the largest cost on such pages.
+const REGEX_CACHE: usize = 16 << 20;
+
 use crate::error::Error;
 pub use builtin::BUILTIN;
 pub use pack::{line_col, parse, PackFile, CATEGORIES};
@@ -200,7 +205,12 @@ impl PatternSet {
             None
         } else {
             let pats: Vec<&str> = regexes.iter().map(|t| t.text.as_str()).collect();
-            Some(Regex::new_many(&pats).map_err(|e| fail(format!("cannot build the pattern set: {e}")))?)
+            Some(
+                Regex::builder()
+                    .configure(Regex::config().hybrid_cache_capacity(REGEX_CACHE))
+                    .build_many(&pats)
+                    .map_err(|e| fail(format!("cannot build the pattern set: {e}")))?,
+            )
         };
         let n = literals.len();
         literals.extend(regexes);
