@@ -20,7 +20,8 @@ pub struct Normalized {
     pub text: String,
     /// Output byte range → input byte range, sorted, for the characters off the shift.
     marks: Vec<Mark>,
-    /// Input offset minus output offset after the last mark.
+    /// Input offset minus output offset after the last mark, modulo 2^32 (NFKC can make the
+    /// output longer than the input: `ﷺ` is 18 characters).
     shift: u32,
     chars: Vec<(char, u32, u32)>,
 }
@@ -52,8 +53,8 @@ impl Normalized {
                 let run = bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| i + n);
                 let chunk = &input[i..run];
                 latin |= chunk.bytes().any(|b| b.is_ascii_alphabetic());
-                if self.text.len() as u32 + self.shift != i as u32 {
-                    self.shift = i as u32 - self.text.len() as u32;
+                if (self.text.len() as u32).wrapping_add(self.shift) != i as u32 {
+                    self.shift = (i as u32).wrapping_sub(self.text.len() as u32);
                     // Marks must cover the first byte whose shift changed.
                     let out = self.text.len() as u32;
                     self.marks.push(Mark { out: (out, out + 1), src: (i as u32, i as u32 + 1) });
@@ -108,9 +109,9 @@ impl Normalized {
         let out = self.text.len() as u32;
         let end = out + c.len_utf8() as u32;
         self.text.push(c);
-        if out + self.shift != s || end + self.shift != e {
+        if out.wrapping_add(self.shift) != s || end.wrapping_add(self.shift) != e {
             self.marks.push(Mark { out: (out, end), src: (s, e) });
-            self.shift = e - end;
+            self.shift = e.wrapping_sub(end);
         }
     }
 
@@ -293,6 +294,13 @@ mod tests {
             ("x\u{00AD}\u{00AD}yé z", &["x", "y", "é", " ", "z"]),
             ("vіagra ok", &["v", "і", "a", "g", "r", "a", " ", "o", "k"]),
             ("①ｂ", &["①", "ｂ"]),
+            // Output longer than input (found by the adversarial battery: the shift went
+            // below zero and a debug build panicked).
+            ("\u{FDFA}ab", &[&["\u{FDFA}"; 18][..], &["a", "b"]].concat()),
+            (
+                "x\u{3392}\u{FDFA}\u{3392}",
+                &[&["x"][..], &["\u{3392}"; 3], &["\u{FDFA}"; 18], &["\u{3392}"; 3]].concat(),
+            ),
         ];
         for (input, want) in cases {
             let mut n = Normalized::default();
