@@ -72,12 +72,12 @@ impl<'o, 's> Reader<'o, 's> {
     pub(crate) fn read_owned(&mut self, origin: Origin, reader: Box<dyn Read + Send>, depth: usize) -> bool {
         let (head, reader) = match peek(reader) {
             Ok(x) => x,
-            Err(e) => return self.emit(Item::Error(Error::Io { path: origin.path, source: e })),
+            Err(e) => return self.emit(Item::Error(read_error(origin, e))),
         };
         let kind = kind_of(&head);
         if kind != Kind::Other && depth >= self.opts.max_depth {
             let message = format!("archives nested deeper than {}", self.opts.max_depth);
-            return self.emit(Item::Error(Error::Corrupt { path: origin.path, message }));
+            return self.emit(Item::Error(read_error(origin, io::Error::other(message))));
         }
         match kind {
             Kind::Gzip => {
@@ -90,7 +90,9 @@ impl<'o, 's> Reader<'o, 's> {
                 }
                 let counted = Counted::new(reader);
                 let read = counted.count.clone();
-                let dec = flate2::read::MultiGzDecoder::new(BufReader::with_capacity(64 << 10, counted));
+                // A small buffer: the ratio is measured against what it has read, so a bomb
+                // is caught after at most ratio × 16 KiB of output.
+                let dec = flate2::read::MultiGzDecoder::new(BufReader::with_capacity(16 << 10, counted));
                 let guarded = Guard::new(dec, read, self.opts, "gzip");
                 self.read_owned(origin, Box::new(guarded), depth + 1)
             }
@@ -113,7 +115,7 @@ impl<'o, 's> Reader<'o, 's> {
             Kind::Tar => self.tar(origin, reader, depth),
             Kind::Zip => match spool(reader, self.opts.max_decompressed) {
                 Ok(file) => self.zip(origin, file, depth),
-                Err(e) => self.emit(Item::Error(Error::Io { path: origin.path, source: e })),
+                Err(e) => self.emit(Item::Error(read_error(origin, e))),
             },
             Kind::Other => self.document(origin, &head, reader),
         }
@@ -124,7 +126,7 @@ impl<'o, 's> Reader<'o, 's> {
     fn read_member(&mut self, origin: Origin, member: &mut dyn Read, depth: usize) -> bool {
         let mut head = Vec::with_capacity(HEAD);
         if let Err(e) = member.take(HEAD as u64).read_to_end(&mut head) {
-            return self.emit(Item::Error(Error::Io { path: origin.path, source: e }));
+            return self.emit(Item::Error(read_error(origin, e)));
         }
         if kind_of(&head) == Kind::Other {
             let chained = Cursor::new(head.clone()).chain(member);
@@ -133,7 +135,7 @@ impl<'o, 's> Reader<'o, 's> {
         let rest = Cursor::new(head).chain(member);
         match spool(Box::new(rest), self.opts.max_decompressed) {
             Ok(file) => self.read_owned(origin, Box::new(file), depth),
-            Err(e) => self.emit(Item::Error(Error::Io { path: origin.path, source: e })),
+            Err(e) => self.emit(Item::Error(read_error(origin, e))),
         }
     }
 
@@ -151,7 +153,7 @@ impl<'o, 's> Reader<'o, 's> {
         let mut archive = tar::Archive::new(reader);
         let entries = match archive.entries() {
             Ok(e) => e,
-            Err(e) => return self.emit(Item::Error(Error::Io { path: origin.path, source: e })),
+            Err(e) => return self.emit(Item::Error(read_error(origin, e))),
         };
         for (i, entry) in entries.enumerate() {
             let record = i as u64;
@@ -170,7 +172,15 @@ impl<'o, 's> Reader<'o, 's> {
                 Origin { path: format!("{}!{name}", origin.path), record: Some(record), offset, url: None };
             let kind = entry.header().entry_type();
             let keep_going = if kind.is_file() {
-                self.read_member(member, &mut entry, depth + 1)
+                // A header may claim more than the archive holds (10 TB): the member ends in
+                // an error row of its own, and nothing follows it.
+                let size = entry.size();
+                let mut exact = Exact { inner: &mut entry, size, left: size, short: false };
+                let keep_going = self.read_member(member, &mut exact, depth + 1);
+                if exact.short {
+                    return keep_going;
+                }
+                keep_going
             } else if kind.is_dir() || kind.is_pax_global_extensions() || kind.is_pax_local_extensions() {
                 true
             } else {
@@ -185,6 +195,8 @@ impl<'o, 's> Reader<'o, 's> {
     }
 
     fn zip<R: Read + Seek>(&mut self, origin: Origin, file: R, depth: usize) -> bool {
+        let file = Counted::new(file);
+        let read = file.count.clone();
         let mut archive = match zip::ZipArchive::new(file) {
             Ok(a) => a,
             Err(e) => {
@@ -221,10 +233,9 @@ impl<'o, 's> Reader<'o, 's> {
                 continue;
             }
             // A member may claim any size; the guard holds it to the configured limits, the
-            // ratio measured against its compressed size (a truthful bomb declares its size).
-            let compressed = entry.compressed_size();
-            let mut guarded =
-                Guard::new(&mut entry, Arc::new(AtomicU64::new(compressed.max(1))), self.opts, "zip");
+            // ratio measured against the compressed bytes read for it so far.
+            read.store(0, Ordering::Relaxed);
+            let mut guarded = Guard::new(&mut entry, Arc::clone(&read), self.opts, "zip");
             if !self.read_member(member, &mut guarded, depth + 1) {
                 return false;
             }
@@ -306,7 +317,7 @@ impl<'o, 's> Reader<'o, 's> {
     /// that the document still ends as one (error) row.
     fn read_failed(&mut self, origin: Origin, doc: u64, k: u64, e: io::Error) -> bool {
         if k == 0 {
-            return self.emit(Item::Error(Error::Io { path: origin.path, source: e }));
+            return self.emit(Item::Error(read_error(origin, e)));
         }
         let mut d = Document::new(origin, Vec::new(), Format::Text);
         d.window = Some(Window {
@@ -403,6 +414,41 @@ fn spool(reader: Box<dyn Read + '_>, limit: u64) -> io::Result<std::fs::File> {
     Ok(file)
 }
 
+/// The error of a stream that could not be read: of its record, when it is one.
+fn read_error(origin: Origin, e: io::Error) -> Error {
+    match origin.record {
+        Some(record) => {
+            Error::Record { path: origin.path, record, offset: origin.offset, message: e.to_string() }
+        }
+        None => Error::Io { path: origin.path, source: e },
+    }
+}
+
+/// A tar member, which must give as many bytes as its header says: an archive that ends
+/// before is an error, not a shorter member.
+struct Exact<R> {
+    inner: R,
+    size: u64,
+    left: u64,
+    short: bool,
+}
+
+impl<R: Read> Read for Exact<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n == 0 && self.left > 0 && !buf.is_empty() {
+            self.short = true;
+            let got = self.size - self.left;
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                format!("the archive ends {got} bytes into a member of {} bytes", self.size),
+            ));
+        }
+        self.left = self.left.saturating_sub(n as u64);
+        Ok(n)
+    }
+}
+
 /// Counts the bytes read through it (the compressed side of a decompressor).
 struct Counted<R> {
     inner: R,
@@ -412,6 +458,12 @@ struct Counted<R> {
 impl<R> Counted<R> {
     fn new(inner: R) -> Self {
         Counted { inner, count: Arc::new(AtomicU64::new(0)) }
+    }
+}
+
+impl<R: Seek> Seek for Counted<R> {
+    fn seek(&mut self, pos: io::SeekFrom) -> io::Result<u64> {
+        self.inner.seek(pos)
     }
 }
 
