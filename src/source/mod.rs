@@ -211,13 +211,8 @@ pub fn sniff(path: &str, head: &[u8]) -> InputFormat {
     if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
         return InputFormat::Jsonl;
     }
-    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let trimmed = body.trim_ascii_start();
-    if trimmed.first() == Some(&b'{') {
-        let first_line = trimmed.split(|&b| b == b'\n').next().unwrap_or(trimmed);
-        if serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(first_line).is_ok() {
-            return InputFormat::Jsonl;
-        }
+    if first_line_is_json_object(head) {
+        return InputFormat::Jsonl;
     }
     if lower.ends_with(".html")
         || lower.ends_with(".htm")
@@ -229,10 +224,24 @@ pub fn sniff(path: &str, head: &[u8]) -> InputFormat {
     InputFormat::Text
 }
 
+/// True when the first line of `head` (after a BOM and white space) is a JSON object.
+pub(crate) fn first_line_is_json_object(head: &[u8]) -> bool {
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let trimmed = body.trim_ascii_start();
+    if trimmed.first() != Some(&b'{') {
+        return false;
+    }
+    let first_line = trimmed.split(|&b| b == b'\n').next().unwrap_or(trimmed);
+    serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(first_line).is_ok()
+}
+
+/// Bytes [`looks_like_html`] and the binary check look at.
+pub(crate) const SNIFF: usize = 1024;
+
 /// True when the first KiB holds an HTML doctype or a common top-level tag.
 pub fn looks_like_html(head: &[u8]) -> bool {
-    let head = &head[..head.len().min(1024)];
-    let mut lower = [0u8; 1024];
+    let head = &head[..head.len().min(SNIFF)];
+    let mut lower = [0u8; SNIFF];
     let lower = &mut lower[..head.len()];
     lower.copy_from_slice(head);
     lower.make_ascii_lowercase();

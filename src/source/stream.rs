@@ -347,22 +347,32 @@ fn fill(reader: &mut dyn Read, buf: &mut Vec<u8>, want: usize, eof: &mut bool) -
     Ok(())
 }
 
-/// The first bytes of a stream (at least enough for every magic number, more if they are
-/// already there: a slow pipe is not waited on), and the stream again with them in front.
+/// The first bytes of a stream, and the stream again with them in front. They are read until
+/// what is sniffed from them cannot change, so that the result does not depend on the sizes
+/// the stream comes in (a pipe gives what it has; a file, 8 KiB at once), and no longer, so
+/// that a slow pipe of JSON Lines is scanned line by line: a container's magic number (for
+/// gzip, with 512 bytes to look inside), a first line that is a JSON object, or the first KiB
+/// and a whole first line; at most 8 KiB.
 fn peek(mut reader: Box<dyn Read + Send>) -> io::Result<(Vec<u8>, Box<dyn Read + Send>)> {
     let mut head = vec![0u8; HEAD];
     let mut n = 0;
-    while n < MAGIC {
+    while n < HEAD {
         match reader.read(&mut head[n..]) {
             Ok(0) => break,
             Ok(k) => n += k,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         }
-        // A magic number at the start decides; so does a line of text without NUL bytes
-        // (a tar header has NULs before its magic at 257): no need to wait for more.
         let h = &head[..n];
-        if kind_of(h) != Kind::Other || (!h.contains(&0) && h.contains(&b'\n')) {
+        let kind = kind_of(h);
+        if kind != Kind::Other {
+            if kind != Kind::Gzip || n >= MAGIC {
+                break;
+            }
+            continue;
+        }
+        let line = h.contains(&b'\n');
+        if line && (n >= super::SNIFF.max(MAGIC) || super::first_line_is_json_object(h)) {
             break;
         }
     }
