@@ -10,6 +10,15 @@ macro_rules! warn {
     }};
 }
 
+/// `println!` that cannot panic: a closed stdout (`spamscan tune … | head -1`) loses the
+/// line, not the run.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 mod cli;
 
 use std::io::Write;
@@ -27,7 +36,7 @@ fn main() -> ExitCode {
                 patterns.push(dir);
                 return match spamscan::patterns::PatternSet::load(&patterns) {
                     Ok(set) => {
-                        println!("ok: {} packs, {} terms and patterns", set.packs.len(), set.terms.len());
+                        say!("ok: {} packs, {} terms and patterns", set.packs.len(), set.terms.len());
                         ExitCode::SUCCESS
                     }
                     Err(e) => {

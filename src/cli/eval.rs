@@ -262,12 +262,12 @@ pub fn tune(engine: &Engine, labels: &[Label], folds: usize, output: &Path) -> i
     let examples: Vec<Example> =
         scanned.into_iter().map(|(o, findings)| Example { path: o.path, truth: o.truth, findings }).collect();
     let t = engine.thresholds().spam;
-    println!("{} documents, {folds}-fold cross-validation at spam threshold {t:.2}", examples.len());
-    println!("{:>5} {:>10} {:>8} {:>8} {:>6}", "fold", "precision", "recall", "FPR", "docs");
+    say!("{} documents, {folds}-fold cross-validation at spam threshold {t:.2}", examples.len());
+    say!("{:>5} {:>10} {:>8} {:>8} {:>6}", "fold", "precision", "recall", "FPR", "docs");
     let (per_fold, held) = cross_validate(&examples, folds, t);
     for (k, r) in per_fold.iter().enumerate() {
         let n = r.tp + r.fp + r.fn_ + r.tn;
-        println!(
+        say!(
             "{:>5} {:>10} {:>8} {:>8} {:>6}",
             k + 1,
             fmt(r.precision),
@@ -277,7 +277,7 @@ pub fn tune(engine: &Engine, labels: &[Label], folds: usize, output: &Path) -> i
         );
     }
     let h = metrics(&held, engine.thresholds());
-    println!(
+    say!(
         "held out, all folds: precision {}  recall {}  false-positive rate {}  clean called suspicious {}",
         fmt(h.at_threshold.precision),
         fmt(h.at_threshold.recall),
@@ -287,7 +287,7 @@ pub fn tune(engine: &Engine, labels: &[Label], folds: usize, output: &Path) -> i
     let weights = fit(&examples);
     let after: Vec<Outcome> = examples.iter().map(|e| outcome(e, &weights)).collect();
     let m = metrics(&after, engine.thresholds());
-    println!(
+    say!(
         "fitted on all {} documents: precision {}  recall {}  false-positive rate {}  clean called suspicious {}",
         examples.len(),
         fmt(m.at_threshold.precision),
@@ -307,6 +307,6 @@ pub fn tune(engine: &Engine, labels: &[Label], folds: usize, output: &Path) -> i
         warn!("spamscan: {}: {e}", output.display());
         return 2;
     }
-    println!("weights written to {}", output.display());
+    say!("weights written to {}", output.display());
     i32::from(!errors.is_empty()) * 2
 }
