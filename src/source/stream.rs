@@ -32,7 +32,7 @@ fn kind_of(head: &[u8]) -> Kind {
         Kind::Zstd
     } else if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
         Kind::Zip
-    } else if head.len() >= 262 && &head[257..262] == b"ustar" {
+    } else if is_tar(head) {
         Kind::Tar
     } else if super::warc::is_warc(head) {
         Kind::Warc
@@ -41,6 +41,24 @@ fn kind_of(head: &[u8]) -> Kind {
     } else {
         Kind::Other
     }
+}
+
+/// A tar header: the `ustar` magic at 257 and a checksum that adds up (text that happens to
+/// spell `ustar` there, as in "mustard", is not an archive; found by fuzzing).
+fn is_tar(head: &[u8]) -> bool {
+    if head.len() < 512 || &head[257..262] != b"ustar" {
+        return false;
+    }
+    let field = &head[148..156];
+    let digits = field.iter().copied().skip_while(|&b| b == b' ').take_while(|&b| (b'0'..=b'7').contains(&b));
+    let stored = digits.fold(0u32, |n, d| n.saturating_mul(8).saturating_add(u32::from(d - b'0')));
+    let (mut unsigned, mut signed) = (0u32, 0i32);
+    for (i, &b) in head[..512].iter().enumerate() {
+        let b = if (148..156).contains(&i) { b' ' } else { b };
+        unsigned += u32::from(b);
+        signed += i32::from(b as i8);
+    }
+    stored == unsigned || i64::from(stored) == i64::from(signed)
 }
 
 /// Reads sources into a sink, numbering documents for windows and stopping when asked.
@@ -540,4 +558,25 @@ pub fn read_stream(
 ) -> bool {
     let mut r = Reader::new(opts, sink);
     r.read_owned(origin, reader, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Text with `ustar` at offset 257 is text; a real tar header is a tar.
+    #[test]
+    fn tar_needs_its_checksum() {
+        let mut text = b"{\"text\":\"".to_vec();
+        text.resize(256, b'a');
+        text.extend_from_slice(b"mustard and more text\"}\n");
+        text.resize(600, b'b');
+        assert_eq!(kind_of(&text), Kind::Other);
+        let mut b = tar::Builder::new(Vec::new());
+        let mut h = tar::Header::new_ustar();
+        h.set_size(3);
+        h.set_cksum();
+        b.append_data(&mut h, "a.txt", &b"abc"[..]).unwrap();
+        assert_eq!(kind_of(&b.into_inner().unwrap()), Kind::Tar);
+    }
 }
