@@ -79,7 +79,7 @@ struct Attrs<'d> {
 impl<'d> Attrs<'d> {
     /// Read the attributes of `el` as slices of `doc` (lol_html's source locations), so no
     /// name or value is copied. The first of a repeated attribute wins, as in HTML.
-    fn read(doc: &'d str, el: &Element) -> Attrs<'d> {
+    fn read(doc: &'d str, base: usize, el: &Element) -> Attrs<'d> {
         let mut a = Attrs::default();
         for attr in el.attributes() {
             let Some(name) = attr.name_source_location().and_then(|l| doc.get(l.bytes())) else {
@@ -87,6 +87,7 @@ impl<'d> Attrs<'d> {
             };
             let range = attr.value_source_location().map_or(0..0, |l| l.bytes());
             let value = doc.get(range.clone()).unwrap_or("");
+            let range = if range.is_empty() { 0..0 } else { base + range.start..base + range.end };
             let set = |slot: &mut Option<&'d str>| {
                 if slot.is_none() {
                     *slot = Some(value);
@@ -140,6 +141,8 @@ struct State {
     pending: Vec<(String, usize, BlockKind, Option<Hidden>)>,
     /// A link just ended: the next text, unless it starts with white space, is a new item.
     separate_next: bool,
+    /// End of the furthest start tag or text read (a restart point after a parser error).
+    last_end: usize,
 }
 
 impl State {
@@ -242,27 +245,37 @@ pub fn extract_html(doc: &str, out: &mut Blocks) {
     out.clear();
     let state = Rc::new(RefCell::new(State { out: std::mem::take(out), ..State::default() }));
     state.borrow_mut().rules.clear();
-    {
+    let mut base = 0;
+    while base < doc.len() {
+        let sub = &doc[base..];
         let st_el = Rc::clone(&state);
         let st_tx = Rc::clone(&state);
         let settings = Settings::new()
             .with_strict(false)
             .with_memory_settings(MemorySettings::new().with_max_allowed_memory_usage(PARSER_MEMORY))
             .append_element_content_handler(element!("*", move |el| {
-                on_element(&st_el, doc, el);
+                on_element(&st_el, sub, base, el);
                 Ok(())
             }))
             .append_document_content_handler(doc_text!(move |t| {
-                on_text(&st_tx, t);
+                on_text(&st_tx, base, t);
                 Ok(())
             }));
         let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
-        // A parser error (e.g. its memory cap) ends extraction where it happened; what was
-        // read so far is kept.
-        let ok = rewriter.write(doc.as_bytes()).is_ok();
-        if ok {
+        if rewriter.write(sub.as_bytes()).is_ok() {
             let _ = rewriter.end();
+            break;
         }
+        // The parser gave up (its memory cap: a wall of unclosed elements or a tag with a
+        // million attributes). Spam must not hide behind such a wall: parse again with a fresh
+        // parser from the next tag after the last thing read. Open elements stay open (and
+        // hidden ones hidden) in our own stack.
+        let last = state.borrow().last_end.max(base + 1);
+        base = doc[last..].find('<').map_or(doc.len(), |i| last + i);
+        if base == last && last < doc.len() {
+            base = doc[last + 1..].find('<').map_or(doc.len(), |i| last + 1 + i);
+        }
+        state.borrow_mut().out.parser_restarts += 1;
     }
     let mut st = state.borrow_mut();
     st.pop_to(0);
@@ -270,30 +283,33 @@ pub fn extract_html(doc: &str, out: &mut Blocks) {
     *out = std::mem::take(&mut st.out);
 }
 
-fn on_text(state: &Rc<RefCell<State>>, t: &mut TextChunk) {
+fn on_text(state: &Rc<RefCell<State>>, base: usize, t: &mut TextChunk) {
     let mut st = state.borrow_mut();
     let text = t.as_str();
     if text.is_empty() {
         return;
     }
+    let loc = t.source_location().bytes();
+    st.last_end = st.last_end.max(base + loc.end);
     match t.text_type() {
         TextType::Data | TextType::RCData => {
             if std::mem::take(&mut st.separate_next) && !text.starts_with(char::is_whitespace) {
                 st.out.separate();
             }
-            let at = t.source_location().bytes().start;
-            push_html_text(&mut st.out, text, at);
+            push_html_text(&mut st.out, text, base + loc.start);
         }
         TextType::RawText if st.in_style => st.style.push_str(text),
         _ => {}
     }
 }
 
-fn on_element(state: &Rc<RefCell<State>>, doc: &str, el: &mut Element) {
+fn on_element(state: &Rc<RefCell<State>>, doc: &str, base: usize, el: &mut Element) {
     let start = el.source_location().bytes();
     let tag = Tag::of_start_tag(doc.get(start.clone()).unwrap_or(""));
-    let attrs = Attrs::read(doc, el);
+    let attrs = Attrs::read(doc, base, el);
+    let start = base + start.start..base + start.end;
     let mut st = state.borrow_mut();
+    st.last_end = st.last_end.max(start.end);
     let name = tag.as_str();
     st.implied_close(name);
     let kind = block_kind_of(name);
@@ -376,7 +392,7 @@ fn on_element(state: &Rc<RefCell<State>>, doc: &str, el: &mut Element) {
             st.pop_to(i);
         }
         if let Some(start) = hidden_root {
-            st.out.hidden_roots.push(start..end.source_location().bytes().end);
+            st.out.hidden_roots.push(start..base + end.source_location().bytes().end);
         }
         Ok(())
     }));
@@ -492,6 +508,24 @@ mod tests {
         let at = b.text_of(m).find('爱').unwrap() + m.text.start;
         let (s, e) = (b.to_doc_start(m, at), b.to_doc_end(m, at + 4));
         assert_eq!(&html[s..e], "&#29233;b");
+    }
+
+    /// A wall of unclosed elements exhausts the parser's memory; the text after it is still
+    /// extracted, at the right offsets.
+    #[test]
+    fn text_after_a_wall_of_markup() {
+        let wall = "<div><span>".repeat(400_000);
+        let html = format!("<p>before</p>{wall}<p>buy cheap viagra</p><b lang=ja>x</b>");
+        let mut b = Blocks::default();
+        extract_html(&html, &mut b);
+        assert!(b.parser_restarts >= 1);
+        let last = b.blocks.iter().map(|x| b.text_of(x).trim()).filter(|t| t.contains("viagra")).count();
+        assert_eq!(last, 1);
+        let blk = b.blocks.iter().find(|x| b.text_of(x).contains("viagra")).unwrap();
+        let at = blk.text.start + b.text_of(blk).find("viagra").unwrap();
+        let s = b.to_doc_start(blk, at);
+        assert_eq!(&html[s..s + 6], "viagra");
+        assert_eq!(b.text_of(&b.blocks[0]).trim(), "before");
     }
 
     #[test]

@@ -148,6 +148,9 @@ pub struct Blocks {
     pub declared: Declared,
     /// Outermost hidden elements, start tag to end tag (ranges of the decoded document).
     pub hidden_roots: Vec<Range<usize>>,
+    /// Times the HTML parser hit its memory cap and extraction went on with a fresh parser
+    /// from the next tag (the text inside the tag that broke it is lost).
+    pub parser_restarts: usize,
     /// Block under construction: where its text and pieces start.
     open: (usize, usize),
     /// Links (`true`) and lang spans (`false`) whose end was set while the open block was
@@ -164,6 +167,7 @@ impl Blocks {
         self.links.clear();
         self.lang_spans.clear();
         self.hidden_roots.clear();
+        self.parser_restarts = 0;
         self.declared = Declared::default();
         self.open = (0, 0);
         self.ended.clear();
