@@ -17,6 +17,18 @@ pub fn script_class(c: char) -> Option<Script> {
     if c.is_ascii() {
         return c.is_ascii_alphabetic().then_some(Script::Latin);
     }
+    // The big blocks of one script, without the Unicode table's binary search.
+    match c {
+        '\u{4E00}'..='\u{9FFF}' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' => {
+            return Some(Script::Han)
+        }
+        '\u{AC00}'..='\u{D7A3}' => return Some(Script::Hangul),
+        '\u{0410}'..='\u{044F}' => return Some(Script::Cyrillic),
+        '\u{00C0}'..='\u{00D6}' | '\u{00D8}'..='\u{00F6}' | '\u{00F8}'..='\u{024F}' => {
+            return Some(Script::Latin)
+        }
+        _ => {}
+    }
     match c.script() {
         Script::Common | Script::Inherited | Script::Unknown => None,
         Script::Hiragana | Script::Katakana | Script::Bopomofo => Some(Script::Han),
@@ -209,6 +221,29 @@ pub fn iso639_1(l: whatlang::Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast ranges agree with the Unicode Script property.
+    #[test]
+    fn script_class_fast_ranges() {
+        let ranges = [
+            (0x4E00, 0x9FFF),
+            (0x3041, 0x3096),
+            (0x30A1, 0x30FA),
+            (0xAC00, 0xD7A3),
+            (0x0410, 0x044F),
+            (0x00C0, 0x024F),
+        ];
+        for (lo, hi) in ranges {
+            for c in (lo..=hi).filter_map(char::from_u32) {
+                let slow = match c.script() {
+                    Script::Common | Script::Inherited | Script::Unknown => None,
+                    Script::Hiragana | Script::Katakana | Script::Bopomofo => Some(Script::Han),
+                    s => Some(s),
+                };
+                assert_eq!(script_class(c), slow, "{c:?}");
+            }
+        }
+    }
     use crate::extract::extract_text;
 
     #[test]

@@ -55,35 +55,43 @@ pub(crate) fn hides(decls: &str) -> Option<Hidden> {
         let Some((prop, value)) = decl.split_once(':') else {
             continue;
         };
-        let prop = prop.trim();
-        let is = |name: &str| prop.eq_ignore_ascii_case(name);
-        let wanted = [
-            "display",
-            "visibility",
-            "font-size",
-            "opacity",
-            "left",
-            "top",
-            "text-indent",
-            "margin-left",
-            "margin-top",
-            "right",
-            "clip",
-            "clip-path",
-            "overflow",
-            "overflow-x",
-            "overflow-y",
-            "width",
-            "height",
-            "max-height",
-            "max-width",
-            "color",
-            "background",
-            "background-color",
-        ];
-        let Some(prop) = wanted.into_iter().find(|w| is(w)) else {
+        // The property, lower-cased in a small buffer; long names are none we read.
+        let prop = prop.trim().as_bytes();
+        let mut name = [0u8; 20];
+        if prop.len() > name.len() {
             continue;
-        };
+        }
+        for (n, p) in name.iter_mut().zip(prop) {
+            *n = p.to_ascii_lowercase();
+        }
+        let prop = std::str::from_utf8(&name[..prop.len()]).unwrap_or("");
+        if !matches!(
+            prop,
+            "display"
+                | "visibility"
+                | "font-size"
+                | "opacity"
+                | "left"
+                | "top"
+                | "text-indent"
+                | "margin-left"
+                | "margin-top"
+                | "right"
+                | "clip"
+                | "clip-path"
+                | "overflow"
+                | "overflow-x"
+                | "overflow-y"
+                | "width"
+                | "height"
+                | "max-height"
+                | "max-width"
+                | "color"
+                | "background"
+                | "background-color"
+        ) {
+            continue;
+        }
         buf.clear();
         buf.push_str(value.trim().trim_end_matches("!important").trim());
         buf.make_ascii_lowercase();
