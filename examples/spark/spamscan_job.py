@@ -82,6 +82,8 @@ SCHEMAS = {
         ("encoding", StringType()),
         ("bytes", LongType()),
         ("findings", ArrayType(FINDING)),
+        # Findings left out by spamscan's --max-findings caps (0 when none were).
+        ("findings_dropped", LongType()),
     ),
     "skipped": _fields(
         ("input", StringType()),
@@ -323,7 +325,8 @@ def report_row(row, uri, local, origin):
         ]
         return "documents", (uri, path, row["record"], row["offset"], row["url"],
                              float(row["score"]), row["verdict"], row["language"],
-                             row["encoding"], row["bytes"], findings)
+                             row["encoding"], row["bytes"], findings,
+                             row.get("findings_dropped", 0))
     if kind == "skipped":
         return "skipped", (uri, path, row["record"], row["offset"], row["url"], row["reason"])
     if kind == "error":
