@@ -71,6 +71,11 @@ impl Run {
     }
 }
 
+/// Each row's type and record number, in output order.
+fn kinds(rows: &[Value]) -> Vec<(&str, Option<u64>)> {
+    rows.iter().map(|r| (r["type"].as_str().unwrap(), r["record"].as_u64())).collect()
+}
+
 /// Peak resident set of `pid` so far, in KiB (VmHWM), if it is still there to ask.
 fn peak_rss_kib(pid: u32) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
@@ -574,10 +579,8 @@ fn json_lines_with_a_huge_line_invalid_lines_and_no_text() {
         Bound { secs: 60, rss_mib: if full() { 512 } else { 128 } },
     );
     let rows = run.rows();
-    let kinds: Vec<(&str, Option<u64>)> =
-        rows.iter().map(|r| (r["type"].as_str().unwrap(), r["record"].as_u64())).collect();
     assert_eq!(
-        kinds,
+        kinds(&rows),
         vec![
             ("document", Some(0)),
             ("error", Some(1)),
@@ -769,10 +772,8 @@ fn findings_caps_and_time_limit() {
         BOUND,
     );
     let rows = run.rows();
-    let kinds: Vec<(&str, Option<u64>)> =
-        rows.iter().map(|r| (r["type"].as_str().unwrap(), r["record"].as_u64())).collect();
     assert_eq!(
-        kinds,
+        kinds(&rows),
         vec![
             ("document", Some(0)),
             ("document", Some(1)),

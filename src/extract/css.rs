@@ -65,33 +65,6 @@ pub(crate) fn hides(decls: &str) -> Option<Hidden> {
             *n = p.to_ascii_lowercase();
         }
         let prop = std::str::from_utf8(&name[..prop.len()]).unwrap_or("");
-        if !matches!(
-            prop,
-            "display"
-                | "visibility"
-                | "font-size"
-                | "opacity"
-                | "left"
-                | "top"
-                | "text-indent"
-                | "margin-left"
-                | "margin-top"
-                | "right"
-                | "clip"
-                | "clip-path"
-                | "overflow"
-                | "overflow-x"
-                | "overflow-y"
-                | "width"
-                | "height"
-                | "max-height"
-                | "max-width"
-                | "color"
-                | "background"
-                | "background-color"
-        ) {
-            continue;
-        }
         buf.clear();
         buf.push_str(value.trim().trim_end_matches("!important").trim());
         buf.make_ascii_lowercase();

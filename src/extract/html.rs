@@ -270,11 +270,10 @@ pub fn extract_html(doc: &str, out: &mut Blocks) {
         // million attributes). Spam must not hide behind such a wall: parse again with a fresh
         // parser from the next tag after the last thing read. Open elements stay open (and
         // hidden ones hidden) in our own stack.
-        let last = state.borrow().last_end.max(base + 1);
-        base = doc[last..].find('<').map_or(doc.len(), |i| last + i);
-        if base == last && last < doc.len() {
-            base = doc[last + 1..].find('<').map_or(doc.len(), |i| last + 1 + i);
-        }
+        // `<` is ASCII, so the byte found is always a character boundary.
+        let from = state.borrow().last_end.max(base) + 1;
+        let next = doc.as_bytes().get(from..).and_then(|rest| rest.iter().position(|&b| b == b'<'));
+        base = next.map_or(doc.len(), |i| from + i);
         state.borrow_mut().out.parser_restarts += 1;
     }
     let mut st = state.borrow_mut();
