@@ -1,16 +1,19 @@
 //! HTML -> blocks, through lol_html's streaming tokenizer.
 //!
-//! lol_html reports start tags, text chunks and attribute values with their byte ranges in
-//! its input (the decoded UTF-8 document). We keep our own stack of open elements to know each
-//! text's block, hidden state and `lang`; end tags come through lol_html's end-tag handlers,
-//! and the elements HTML closes implicitly (`<p>` before a block, `<li>` before `<li>`) are
-//! popped by the rules below.
+//! lol_html reports start tags, end tags, comments and doctypes with their byte ranges in its
+//! input (the decoded UTF-8 document). Text is what lies between them: we take it from the
+//! document ourselves instead of through lol_html's text handler, whose chunking and per-chunk
+//! decoding cost about a third of the parse. The text type of a stretch (data, RCDATA, raw text,
+//! script) follows from the last start tag, as in lol_html's own tree-builder simulator. We keep
+//! our own stack of open elements to know each text's block, hidden state and `lang`; end tags
+//! come through lol_html's end-tag handlers, and the elements HTML closes implicitly (`<p>`
+//! before a block, `<li>` before `<li>`) are popped by the rules below.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use lol_html::html_content::{Element, TextChunk, TextType};
-use lol_html::{doc_text, element, HtmlRewriter, MemorySettings, Settings};
+use lol_html::html_content::{Element, TextType};
+use lol_html::{doc_comments, doctype, element, HtmlRewriter, MemorySettings, Settings};
 
 use super::css::{hides, HiddenRules};
 use super::entities::push_html_text;
@@ -18,6 +21,20 @@ use super::{block_kind_of, BlockKind, Blocks, DeclaredLang, Hidden, Link, MetaFi
 
 /// lol_html's own buffers are capped; a document that needs more is cut there.
 const PARSER_MEMORY: usize = 16 << 20;
+
+const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+/// The text an HTML element's start tag switches the tokenizer to (lol_html's tree-builder
+/// simulator: scripting on, so `noscript` holds raw text).
+fn raw_text_type(tag: &str) -> Option<TextType> {
+    match tag {
+        "title" | "textarea" => Some(TextType::RCData),
+        "style" | "iframe" | "xmp" | "noembed" | "noframes" | "noscript" => Some(TextType::RawText),
+        "script" => Some(TextType::ScriptData),
+        "plaintext" => Some(TextType::PlainText),
+        _ => None,
+    }
+}
 
 /// An element's name, ASCII-lowercased, kept inline (no allocation per element). Names longer
 /// than the buffer are stored as `~`, which matches no element the extractor knows.
@@ -141,11 +158,102 @@ struct State {
     pending: Vec<(String, usize, BlockKind, Option<Hidden>)>,
     /// A link just ended: the next text, unless it starts with white space, is a new item.
     separate_next: bool,
-    /// End of the furthest start tag or text read (a restart point after a parser error).
+    /// End of the furthest tag, comment or doctype read (a restart point after a parser error).
     last_end: usize,
+    /// Where the text not yet taken starts (document offset).
+    gap_from: usize,
+    /// The kind of text after the last start tag: `None` for data, else what lol_html's
+    /// tokenizer switched to (title and textarea: RCDATA; style, iframe, noscript, …: raw
+    /// text; script; plaintext).
+    raw: Option<TextType>,
+    /// End tags read but not yet applied, in document order.
+    ends: Vec<End>,
+}
+
+/// An end tag: where it is, the frame it closes, and where that element started when it is
+/// the outermost hidden one.
+struct End {
+    at: std::ops::Range<usize>,
+    id: u64,
+    hidden_root: Option<usize>,
 }
 
 impl State {
+    /// Apply the end tags read since the last event: the text before each, then the pops.
+    fn apply_ends(&mut self, doc: &str) {
+        if self.ends.is_empty() {
+            return;
+        }
+        let ends = std::mem::take(&mut self.ends);
+        for end in &ends {
+            self.flush(doc, end.at.start);
+            self.raw = None;
+            self.gap_from = self.gap_from.max(end.at.end);
+            self.last_end = self.last_end.max(end.at.end);
+            if let Some(i) = self.stack.iter().rposition(|f| f.id == end.id) {
+                self.pop_to(i);
+            }
+            if let Some(start) = end.hidden_root {
+                self.out.hidden_roots.push(start..end.at.end);
+            }
+        }
+        self.ends = ends;
+        self.ends.clear();
+    }
+
+    /// Take the text between the last markup read and `upto` (a document offset where the
+    /// next tag, comment or doctype starts, or the end of the document).
+    fn flush(&mut self, doc: &str, upto: usize) {
+        let from = self.gap_from;
+        if upto <= from {
+            return;
+        }
+        self.gap_from = upto;
+        let Some(text) = doc.get(from..upto) else { return };
+        match self.raw {
+            None => self.push_data(text, from),
+            Some(TextType::RCData) => self.push_text(text, from),
+            Some(TextType::RawText) if self.in_style => self.style.push_str(text),
+            _ => {}
+        }
+    }
+
+    /// Data text: all start tags, matched end tags, comments and doctypes were reported, so
+    /// what is left here is text, stray end tags (`</span>` with no open span, `</br>`) and a
+    /// tag cut off by the end of the document. The tags are skipped; a skip can only end
+    /// early (an end tag's quoted attribute), never hide text.
+    fn push_data(&mut self, text: &str, at: usize) {
+        let b = text.as_bytes();
+        let (mut done, mut from) = (0, 0);
+        while let Some(lt) = memchr::memchr(b'<', &b[from..]).map(|i| from + i) {
+            let after = match (b.get(lt + 1), b.get(lt + 2)) {
+                // A start tag here never ended (the complete ones were reported).
+                (Some(c), _) if c.is_ascii_alphabetic() => None,
+                (Some(b'/'), Some(c)) if c.is_ascii_alphabetic() => end_of_end_tag(b, lt + 2),
+                (Some(b'/'), Some(b'>')) => Some(lt + 3),
+                (Some(b'/' | b'!' | b'?'), Some(_)) => memchr::memchr(b'>', &b[lt..]).map(|i| lt + i + 1),
+                _ => {
+                    from = lt + 1;
+                    continue;
+                }
+            };
+            self.push_text(&text[done..lt], at + done);
+            done = after.unwrap_or(b.len());
+            from = done;
+        }
+        self.push_text(&text[done..], at + done);
+    }
+
+    fn push_text(&mut self, text: &str, at: usize) {
+        if text.is_empty() {
+            return;
+        }
+        if std::mem::take(&mut self.separate_next) && !text.starts_with(char::is_whitespace) {
+            self.out.separate();
+        }
+        push_html_text(&mut self.out, text, at);
+    }
+
     fn kind(&self) -> BlockKind {
         self.stack.last().and_then(|f| f.inherited.0).unwrap_or(BlockKind::Paragraph)
     }
@@ -248,17 +356,30 @@ pub fn extract_html(doc: &str, out: &mut Blocks) {
     let mut base = 0;
     while base < doc.len() {
         let sub = &doc[base..];
-        let st_el = Rc::clone(&state);
-        let st_tx = Rc::clone(&state);
+        let (st_el, st_co, st_dt) = (Rc::clone(&state), Rc::clone(&state), Rc::clone(&state));
         let settings = Settings::new()
             .with_strict(false)
             .with_memory_settings(MemorySettings::new().with_max_allowed_memory_usage(PARSER_MEMORY))
             .append_element_content_handler(element!("*", move |el| {
-                on_element(&st_el, sub, base, el);
+                on_element(&st_el, doc, sub, base, el);
                 Ok(())
             }))
-            .append_document_content_handler(doc_text!(move |t| {
-                on_text(&st_tx, base, t);
+            .append_document_content_handler(doc_comments!(move |c| {
+                on_markup(
+                    &st_co,
+                    doc,
+                    base + c.source_location().bytes().start,
+                    base + c.source_location().bytes().end,
+                );
+                Ok(())
+            }))
+            .append_document_content_handler(doctype!(move |d| {
+                on_markup(
+                    &st_dt,
+                    doc,
+                    base + d.source_location().bytes().start,
+                    base + d.source_location().bytes().end,
+                );
                 Ok(())
             }));
         let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
@@ -274,41 +395,61 @@ pub fn extract_html(doc: &str, out: &mut Blocks) {
         let from = state.borrow().last_end.max(base) + 1;
         let next = doc.as_bytes().get(from..).and_then(|rest| rest.iter().position(|&b| b == b'<'));
         base = next.map_or(doc.len(), |i| from + i);
-        state.borrow_mut().out.parser_restarts += 1;
+        let mut st = state.borrow_mut();
+        st.out.parser_restarts += 1;
+        st.apply_ends(doc);
+        st.flush(doc, base);
+        st.raw = None;
     }
     let mut st = state.borrow_mut();
+    st.apply_ends(doc);
+    st.flush(doc, doc.len());
     st.pop_to(0);
     st.close_block();
     *out = std::mem::take(&mut st.out);
 }
 
-fn on_text(state: &Rc<RefCell<State>>, base: usize, t: &mut TextChunk) {
+/// A comment or doctype at `start..end`: the text before it ends there.
+fn on_markup(state: &Rc<RefCell<State>>, doc: &str, start: usize, end: usize) {
     let mut st = state.borrow_mut();
-    let text = t.as_str();
-    if text.is_empty() {
-        return;
-    }
-    let loc = t.source_location().bytes();
-    st.last_end = st.last_end.max(base + loc.end);
-    match t.text_type() {
-        TextType::Data | TextType::RCData => {
-            if std::mem::take(&mut st.separate_next) && !text.starts_with(char::is_whitespace) {
-                st.out.separate();
-            }
-            push_html_text(&mut st.out, text, base + loc.start);
-        }
-        TextType::RawText if st.in_style => st.style.push_str(text),
-        _ => {}
-    }
+    st.apply_ends(doc);
+    st.flush(doc, start);
+    st.gap_from = st.gap_from.max(end);
+    st.last_end = st.last_end.max(end);
 }
 
-fn on_element(state: &Rc<RefCell<State>>, doc: &str, base: usize, el: &mut Element) {
+/// Where the end tag whose name starts at `from` ends (after its `>`), skipping quoted
+/// attribute values as the tokenizer does; `None` when the document ends first.
+fn end_of_end_tag(b: &[u8], from: usize) -> Option<usize> {
+    let mut after_eq = false;
+    let mut i = from;
+    while i < b.len() {
+        match b[i] {
+            b'>' => return Some(i + 1),
+            b'=' => after_eq = true,
+            q @ (b'"' | b'\'') if after_eq => {
+                i += 1 + memchr::memchr(q, &b[i + 1..])?;
+                after_eq = false;
+            }
+            c if c.is_ascii_whitespace() => {}
+            _ => after_eq = false,
+        }
+        i += 1;
+    }
+    None
+}
+
+fn on_element(state: &Rc<RefCell<State>>, doc: &str, sub: &str, base: usize, el: &mut Element) {
     let start = el.source_location().bytes();
-    let tag = Tag::of_start_tag(doc.get(start.clone()).unwrap_or(""));
-    let attrs = Attrs::read(doc, base, el);
+    let tag = Tag::of_start_tag(sub.get(start.clone()).unwrap_or(""));
+    let attrs = Attrs::read(sub, base, el);
     let start = base + start.start..base + start.end;
     let mut st = state.borrow_mut();
+    st.apply_ends(doc);
+    st.flush(doc, start.start);
+    st.gap_from = st.gap_from.max(start.end);
     st.last_end = st.last_end.max(start.end);
+    st.raw = if el.namespace_uri() == HTML_NS { raw_text_type(tag.as_str()) } else { None };
     let name = tag.as_str();
     st.implied_close(name);
     let kind = block_kind_of(name);
@@ -385,14 +526,11 @@ fn on_element(state: &Rc<RefCell<State>>, doc: &str, base: usize, el: &mut Eleme
     let Some(handlers) = el.end_tag_handlers() else {
         return;
     };
+    // End-tag handlers cannot borrow the document, so the end tag waits in `ends` until the
+    // next event (or the end of the input) takes the text before it.
     handlers.push(Box::new(move |end| {
-        let mut st = st_end.borrow_mut();
-        if let Some(i) = st.stack.iter().rposition(|f| f.id == id) {
-            st.pop_to(i);
-        }
-        if let Some(start) = hidden_root {
-            st.out.hidden_roots.push(start..base + end.source_location().bytes().end);
-        }
+        let loc = end.source_location().bytes();
+        st_end.borrow_mut().ends.push(End { at: base + loc.start..base + loc.end, id, hidden_root });
         Ok(())
     }));
 }
