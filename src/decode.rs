@@ -101,8 +101,8 @@ pub fn decode<'a>(bytes: &'a [u8], html: bool, container: Option<&'static Encodi
     if let Some(enc) = sniff_utf16(bytes) {
         return decode_with(bytes, enc, 0);
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        return utf8(bytes, 0);
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Text { text: Cow::Borrowed(text), map: OffsetMap::Identity { shift: 0 }, encoding: UTF_8 };
     }
     let prefix = &bytes[..bytes.len().min(SNIFF_PREFIX)];
     let declared = container.or_else(|| if html { declared_charset(prefix) } else { None });
@@ -120,7 +120,7 @@ pub fn decode<'a>(bytes: &'a [u8], html: bool, container: Option<&'static Encodi
 
 fn utf8(bytes: &[u8], bom: usize) -> Text<'_> {
     // Validity was checked by the caller, or the BOM said UTF-8: decode lossily in case not.
-    let text = match std::str::from_utf8(&bytes[bom..]) {
+    let text = match simdutf8::basic::from_utf8(&bytes[bom..]) {
         Ok(s) => Cow::Borrowed(s),
         Err(_) => return decode_with(bytes, UTF_8, bom),
     };

@@ -272,7 +272,8 @@ impl Scanner<'_> {
         items.sort_by_key(|f| (f.span.start, f.span.end));
         let s = score(items);
         let cuts = cuts(items, &self.blocks, &text, bytes);
-        let lines = LineIndex::new(bytes);
+        // Most documents have no finding: index their lines only when one needs a position.
+        let lines = if items.is_empty() { LineIndex::default() } else { LineIndex::new(bytes) };
         let (base, fresh) = match &doc.window {
             Some(w) => (w.base as usize, w.fresh.start as usize..w.fresh.end.min(usize::MAX as u64) as usize),
             None => (0, 0..usize::MAX),

@@ -49,7 +49,8 @@ pub(crate) fn hides(decls: &str) -> Option<Hidden> {
     let mut background = None;
     let mut overflow_hidden = false;
     let mut zero_size = false;
-    // Values are compared lower-cased; one buffer serves every declaration.
+    // Values are compared lower-cased; one buffer serves every declaration we read, and the
+    // many we do not read (margins, fonts, borders) are not copied at all.
     let mut buf = String::new();
     for decl in decls.split(';') {
         let Some((prop, value)) = decl.split_once(':') else {
@@ -64,9 +65,25 @@ pub(crate) fn hides(decls: &str) -> Option<Hidden> {
         for (n, p) in name.iter_mut().zip(prop) {
             *n = p.to_ascii_lowercase();
         }
-        let prop = std::str::from_utf8(&name[..prop.len()]).unwrap_or("");
+        let prop = &name[..prop.len()];
+        let mut value = value.trim();
+        // `trim_end_matches` with a string pattern builds a searcher per call: too dear here.
+        while let Some(v) = value.strip_suffix("!important") {
+            value = v;
+        }
+        let value = value.trim();
+        match prop {
+            // Compared ignoring ASCII case below, without a copy.
+            b"color" => color = Some(value),
+            b"background" | b"background-color" => background = Some(value),
+            b"display" | b"visibility" | b"font-size" | b"opacity" | b"left" | b"top" | b"text-indent"
+            | b"margin-left" | b"margin-top" | b"right" | b"clip" | b"clip-path" | b"overflow"
+            | b"overflow-x" | b"overflow-y" | b"width" | b"height" | b"max-height" | b"max-width" => {}
+            _ => continue,
+        }
+        let prop = std::str::from_utf8(prop).unwrap_or("");
         buf.clear();
-        buf.push_str(value.trim().trim_end_matches("!important").trim());
+        buf.push_str(value);
         buf.make_ascii_lowercase();
         let v = buf.as_str();
         match prop {
@@ -81,8 +98,6 @@ pub(crate) fn hides(decls: &str) -> Option<Hidden> {
             "clip-path" if clip_path_nothing(v) => return Some(Hidden::Clipped),
             "overflow" | "overflow-x" | "overflow-y" if v == "hidden" => overflow_hidden = true,
             "width" | "height" | "max-height" | "max-width" if is_zero(v) || v == "1px" => zero_size = true,
-            "color" => color = Some(v.to_string()),
-            "background" | "background-color" => background = Some(v.to_string()),
             _ => {}
         }
     }
@@ -90,8 +105,8 @@ pub(crate) fn hides(decls: &str) -> Option<Hidden> {
         return Some(Hidden::ZeroSize);
     }
     match (color, background) {
-        (Some(c), _) if c == "transparent" => Some(Hidden::ColorMatch),
-        (Some(c), Some(b)) if c == b => Some(Hidden::ColorMatch),
+        (Some(c), _) if c.eq_ignore_ascii_case("transparent") => Some(Hidden::ColorMatch),
+        (Some(c), Some(b)) if c.eq_ignore_ascii_case(b) => Some(Hidden::ColorMatch),
         _ => None,
     }
 }

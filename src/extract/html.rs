@@ -64,6 +64,10 @@ impl Tag {
         Tag::new(&name[..end.unwrap_or(name.len())])
     }
 
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len as usize]
+    }
+
     fn as_str(&self) -> &str {
         std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("~")
     }
@@ -111,21 +115,21 @@ impl<'d> Attrs<'d> {
                 }
             };
             let lower = Tag::new(name.as_bytes());
-            match lower.as_str() {
-                "hidden" => a.hidden = true,
-                "style" => set(&mut a.style),
-                "class" => set(&mut a.class),
-                "id" => set(&mut a.id),
-                "lang" if a.lang.is_none() => a.lang = Some((value, range)),
-                "rel" => set(&mut a.rel),
-                "href" => set(&mut a.href),
-                "hreflang" => a.hreflang = true,
-                "alt" if a.alt.is_none() && !range.is_empty() => a.alt = Some((value, range.start)),
-                "title" if a.title.is_none() && !range.is_empty() => a.title = Some((value, range.start)),
-                "name" => set(&mut a.meta_key[0]),
-                "property" => set(&mut a.meta_key[1]),
-                "http-equiv" => set(&mut a.meta_key[2]),
-                "content" if a.content.is_none() => a.content = Some((value, range)),
+            match lower.as_bytes() {
+                b"hidden" => a.hidden = true,
+                b"style" => set(&mut a.style),
+                b"class" => set(&mut a.class),
+                b"id" => set(&mut a.id),
+                b"lang" if a.lang.is_none() => a.lang = Some((value, range)),
+                b"rel" => set(&mut a.rel),
+                b"href" => set(&mut a.href),
+                b"hreflang" => a.hreflang = true,
+                b"alt" if a.alt.is_none() && !range.is_empty() => a.alt = Some((value, range.start)),
+                b"title" if a.title.is_none() && !range.is_empty() => a.title = Some((value, range.start)),
+                b"name" => set(&mut a.meta_key[0]),
+                b"property" => set(&mut a.meta_key[1]),
+                b"http-equiv" => set(&mut a.meta_key[2]),
+                b"content" if a.content.is_none() => a.content = Some((value, range)),
                 _ => {}
             }
         }
@@ -449,8 +453,8 @@ fn on_element(state: &Rc<RefCell<State>>, doc: &str, sub: &str, base: usize, el:
     st.flush(doc, start.start);
     st.gap_from = st.gap_from.max(start.end);
     st.last_end = st.last_end.max(start.end);
-    st.raw = if el.namespace_uri() == HTML_NS { raw_text_type(tag.as_str()) } else { None };
     let name = tag.as_str();
+    st.raw = if el.namespace_uri() == HTML_NS { raw_text_type(name) } else { None };
     st.implied_close(name);
     let kind = block_kind_of(name);
     if kind.is_some() || tag == "br" || tag == "hr" {
