@@ -38,7 +38,7 @@ fn raw_text_type(tag: &str) -> Option<TextType> {
 
 /// An element's name, ASCII-lowercased, kept inline (no allocation per element). Names longer
 /// than the buffer are stored as `~`, which matches no element the extractor knows.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Tag {
     buf: [u8; 31],
     len: u8,
@@ -70,6 +70,12 @@ impl Tag {
 
     fn as_str(&self) -> &str {
         std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("~")
+    }
+}
+
+impl std::hash::Hash for Tag {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write(self.as_bytes());
     }
 }
 
@@ -144,6 +150,9 @@ struct Frame {
     kind: Option<BlockKind>,
     link: Option<usize>,
     lang_span: Option<usize>,
+    /// Where the element starts when it is the outermost hidden one (cut whole when it
+    /// carries spam, up to its end tag).
+    hidden_root: Option<usize>,
     /// The nearest kind and hidden reason on this frame or an ancestor: asked for at every
     /// element, so not found by walking a stack that may be a million deep.
     inherited: (Option<BlockKind>, Option<Hidden>),
@@ -172,6 +181,9 @@ struct State {
     raw: Option<TextType>,
     /// End tags read but not yet applied, in document order.
     ends: Vec<End>,
+    /// Open frames per tag name: an end tag with none open is stray, found without walking
+    /// a stack that may be a million deep.
+    open: foldhash::HashMap<Tag, u32>,
 }
 
 /// An end tag: where it is, the frame it closes, and where that element started when it is
@@ -179,7 +191,6 @@ struct State {
 struct End {
     at: std::ops::Range<usize>,
     id: u64,
-    hidden_root: Option<usize>,
 }
 
 impl State {
@@ -195,10 +206,7 @@ impl State {
             self.gap_from = self.gap_from.max(end.at.end);
             self.last_end = self.last_end.max(end.at.end);
             if let Some(i) = self.stack.iter().rposition(|f| f.id == end.id) {
-                self.pop_to(i);
-            }
-            if let Some(start) = end.hidden_root {
-                self.out.hidden_roots.push(start..end.at.end);
+                self.close_element(i, end.at.end);
             }
         }
         self.ends = ends;
@@ -222,9 +230,9 @@ impl State {
         }
     }
 
-    /// Data text: all start tags, matched end tags, comments and doctypes were reported, so
-    /// what is left here is text, stray end tags (`</span>` with no open span, `</br>`) and a
-    /// tag cut off by the end of the document. The tags are skipped; a skip can only end
+    /// Data text: all start tags, comments and doctypes were reported, so what is left here is
+    /// text, end tags (read here: an end-tag handler per element would cost more than the
+    /// rest of the parse) and a tag cut off by the end of the document. A skip can only end
     /// early (an end tag's quoted attribute), never hide text.
     fn push_data(&mut self, text: &str, at: usize) {
         let b = text.as_bytes();
@@ -233,7 +241,19 @@ impl State {
             let after = match (b.get(lt + 1), b.get(lt + 2)) {
                 // A start tag here never ended (the complete ones were reported).
                 (Some(c), _) if c.is_ascii_alphabetic() => None,
-                (Some(b'/'), Some(c)) if c.is_ascii_alphabetic() => end_of_end_tag(b, lt + 2),
+                (Some(b'/'), Some(c)) if c.is_ascii_alphabetic() => {
+                    let end = end_of_end_tag(b, lt + 2);
+                    self.push_text(&text[done..lt], at + done);
+                    done = end.unwrap_or(b.len());
+                    from = done;
+                    if let Some(end) = end {
+                        let name = &b[lt + 2..];
+                        let len =
+                            name.iter().position(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>');
+                        self.end_tag(Tag::new(&name[..len.unwrap_or(name.len())]), at + end);
+                    }
+                    continue;
+                }
                 (Some(b'/'), Some(b'>')) => Some(lt + 3),
                 (Some(b'/' | b'!' | b'?'), Some(_)) => memchr::memchr(b'>', &b[lt..]).map(|i| lt + i + 1),
                 _ => {
@@ -246,6 +266,26 @@ impl State {
             from = done;
         }
         self.push_text(&text[done..], at + done);
+    }
+
+    /// An end tag ending at `end`: close the nearest open element of that name, if any (as
+    /// lol_html's own stack does); a stray one does nothing.
+    fn end_tag(&mut self, tag: Tag, end: usize) {
+        if self.open.get(&tag).is_none_or(|&n| n == 0) {
+            return;
+        }
+        if let Some(i) = self.stack.iter().rposition(|f| f.tag == tag) {
+            self.close_element(i, end);
+        }
+    }
+
+    /// Close the element of frame `i` at its own end tag (ending at `end`).
+    fn close_element(&mut self, i: usize, end: usize) {
+        let root = self.stack[i].hidden_root;
+        self.pop_to(i);
+        if let Some(start) = root {
+            self.out.hidden_roots.push(start..end);
+        }
     }
 
     fn push_text(&mut self, text: &str, at: usize) {
@@ -289,6 +329,9 @@ impl State {
                 self.in_style = false;
             }
             let f = self.stack.pop().expect("len > i");
+            if let Some(n) = self.open.get_mut(&f.tag) {
+                *n -= 1;
+            }
             if let Some(l) = f.link {
                 self.out.end_link(l);
                 self.separate_next = true;
@@ -524,17 +567,22 @@ fn on_element(state: &Rc<RefCell<State>>, doc: &str, sub: &str, base: usize, el:
     let hidden_root = (hidden.is_some() && st.hidden().is_none()).then_some(start.start);
     let inherited = st.stack.last().map_or((None, None), |f| f.inherited);
     let inherited = (kind.or(inherited.0), hidden.or(inherited.1));
-    st.stack.push(Frame { id, tag, kind, link, lang_span, inherited });
+    st.stack.push(Frame { id, tag, kind, link, lang_span, hidden_root, inherited });
+    *st.open.entry(tag).or_default() += 1;
+    if st.raw.is_none() {
+        return; // its end tag is read from the text that follows
+    }
     drop(st);
+    // Where raw text (a script, a style sheet, a title) ends is the tokenizer's call: ask
+    // lol_html. End-tag handlers cannot borrow the document, so the end tag waits in `ends`
+    // until the next event (or the end of the input) takes the text before it.
     let st_end = Rc::clone(state);
     let Some(handlers) = el.end_tag_handlers() else {
         return;
     };
-    // End-tag handlers cannot borrow the document, so the end tag waits in `ends` until the
-    // next event (or the end of the input) takes the text before it.
     handlers.push(Box::new(move |end| {
         let loc = end.source_location().bytes();
-        st_end.borrow_mut().ends.push(End { at: base + loc.start..base + loc.end, id, hidden_root });
+        st_end.borrow_mut().ends.push(End { at: base + loc.start..base + loc.end, id });
         Ok(())
     }));
 }
