@@ -72,6 +72,11 @@ impl Normalized {
                 self.emit(c, s, e);
                 continue;
             }
+            if let Some(l) = simple_lower(c) {
+                lookalike |= confusable(l).is_some();
+                self.emit(l, s, e);
+                continue;
+            }
             if is_invisible(c) {
                 continue;
             }
@@ -170,6 +175,22 @@ fn stable(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}')
 }
 
+/// Lower case of the Latin-1 letters and of basic Cyrillic, which NFKC leaves alone, by
+/// arithmetic instead of the Unicode case tables (European and Russian text).
+#[inline]
+fn simple_lower(c: char) -> Option<char> {
+    let n = c as u32;
+    let l = match n {
+        0xC0..=0xDE if n != 0xD7 => n + 0x20,
+        0xC0..=0xFF => n,
+        0x400..=0x40F => n + 0x50,
+        0x410..=0x42F => n + 0x20,
+        0x430..=0x45F => n,
+        _ => return None,
+    };
+    char::from_u32(l)
+}
+
 /// Zero-width characters, soft hyphen and other format characters that hide inside words.
 pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{00AD}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}' | '\u{034F}')
@@ -247,6 +268,18 @@ fn fold_confusables(chars: &mut [(char, u32, u32)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The arithmetic fast path gives what NFKC and `to_lowercase` give.
+    #[test]
+    fn simple_lower_matches_the_tables() {
+        for n in 0xC0..0x460 {
+            let Some(c) = char::from_u32(n) else { continue };
+            if let Some(l) = simple_lower(c) {
+                assert_eq!(is_nfkc_quick(std::iter::once(c)), IsNormalized::Yes, "{c}");
+                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c}");
+            }
+        }
+    }
 
     fn norm(s: &str) -> String {
         let mut n = Normalized::default();
