@@ -82,10 +82,21 @@ impl Profile {
                 }
                 return;
             }
+            // Letters come in runs of one script: count a run, then add it.
+            let mut run: Option<(Script, usize)> = None;
             for c in text.chars() {
-                if let Some(s) = script_class(c) {
-                    add(s, 1);
+                let Some(s) = script_class(c) else { continue };
+                match &mut run {
+                    Some((r, n)) if *r == s => *n += 1,
+                    _ => {
+                        if let Some((r, n)) = run.replace((s, 1)) {
+                            add(r, n);
+                        }
+                    }
                 }
+            }
+            if let Some((r, n)) = run {
+                add(r, n);
             }
         };
         for b in blocks.blocks.iter().filter(|b| b.hidden.is_none() && body(b.kind)) {

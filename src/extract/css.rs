@@ -1,8 +1,6 @@
 //! Hidden-content checks on inline `style` declarations and on `<style>` rules with a
 //! simple class or id selector.
 
-use std::collections::HashMap;
-
 /// Why a block is not shown to a reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hidden {
@@ -146,8 +144,9 @@ fn clip_path_nothing(v: &str) -> bool {
 /// Class and id rules of `<style>` sheets that hide their elements.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct HiddenRules {
-    classes: HashMap<String, Hidden>,
-    ids: HashMap<String, Hidden>,
+    // Looked up for every element's classes: foldhash, not SipHash.
+    classes: foldhash::HashMap<String, Hidden>,
+    ids: foldhash::HashMap<String, Hidden>,
 }
 
 impl HiddenRules {
