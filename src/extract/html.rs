@@ -112,6 +112,16 @@ impl<'d> Attrs<'d> {
             let Some(name) = attr.name_source_location().and_then(|l| doc.get(l.bytes())) else {
                 continue;
             };
+            // The names read are at most 10 bytes (`http-equiv`): longer ones (`data-…`,
+            // `aria-…`) are skipped before any copy.
+            let name = name.as_bytes();
+            if name.len() > 10 {
+                continue;
+            }
+            let mut lower = [0u8; 10];
+            for (l, n) in lower.iter_mut().zip(name) {
+                *l = n.to_ascii_lowercase();
+            }
             let range = attr.value_source_location().map_or(0..0, |l| l.bytes());
             let value = doc.get(range.clone()).unwrap_or("");
             let range = if range.is_empty() { 0..0 } else { base + range.start..base + range.end };
@@ -120,8 +130,7 @@ impl<'d> Attrs<'d> {
                     *slot = Some(value);
                 }
             };
-            let lower = Tag::new(name.as_bytes());
-            match lower.as_bytes() {
+            match &lower[..name.len()] {
                 b"hidden" => a.hidden = true,
                 b"style" => set(&mut a.style),
                 b"class" => set(&mut a.class),
@@ -497,7 +506,7 @@ fn on_element(state: &Rc<RefCell<State>>, doc: &str, sub: &str, base: usize, el:
     st.gap_from = st.gap_from.max(start.end);
     st.last_end = st.last_end.max(start.end);
     let name = tag.as_str();
-    st.raw = if el.namespace_uri() == HTML_NS { raw_text_type(name) } else { None };
+    st.raw = raw_text_type(name).filter(|_| el.namespace_uri() == HTML_NS);
     st.implied_close(name);
     let kind = block_kind_of(name);
     if kind.is_some() || tag == "br" || tag == "hr" {
