@@ -232,7 +232,7 @@ impl State {
         self.gap_from = upto;
         let Some(text) = doc.get(from..upto) else { return };
         match self.raw {
-            None => self.push_data(text, from),
+            None => self.push_data(text, from, upto == doc.len()),
             Some(TextType::RCData) => self.push_text(text, from),
             Some(TextType::RawText) if self.in_style => self.style.push_str(text),
             _ => {}
@@ -241,37 +241,52 @@ impl State {
 
     /// Data text: all start tags, comments and doctypes were reported, so what is left here is
     /// text, end tags (read here: an end-tag handler per element would cost more than the
-    /// rest of the parse) and a tag cut off by the end of the document. A skip can only end
-    /// early (an end tag's quoted attribute), never hide text.
-    fn push_data(&mut self, text: &str, at: usize) {
+    /// rest of the parse), CDATA sections of SVG and MathML, and markup cut off by the end of
+    /// the document (`eof`: this text runs to it). Markup that does not end inside this text
+    /// can only be cut off by the end of the document; elsewhere its `<` is text. A skip can
+    /// only end early (an end tag's quoted attribute), never hide text.
+    fn push_data(&mut self, text: &str, at: usize, eof: bool) {
         let b = text.as_bytes();
         let (mut done, mut from) = (0, 0);
         while let Some(lt) = memchr::memchr(b'<', &b[from..]).map(|i| from + i) {
-            let after = match (b.get(lt + 1), b.get(lt + 2)) {
+            let rest = &b[lt..];
+            let mut end_tag = false;
+            let after = match (rest.get(1), rest.get(2)) {
                 // A start tag here never ended (the complete ones were reported).
                 (Some(c), _) if c.is_ascii_alphabetic() => None,
                 (Some(b'/'), Some(c)) if c.is_ascii_alphabetic() => {
                     let end = end_of_end_tag(b, lt + 2);
-                    self.push_text(&text[done..lt], at + done);
-                    done = end.unwrap_or(b.len());
-                    from = done;
-                    if let Some(end) = end {
-                        let name = &b[lt + 2..];
-                        let len =
-                            name.iter().position(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>');
-                        self.end_tag(Tag::new(&name[..len.unwrap_or(name.len())]), at + end);
-                    }
-                    continue;
+                    end_tag = end.is_some();
+                    end
                 }
                 (Some(b'/'), Some(b'>')) => Some(lt + 3),
-                (Some(b'/' | b'!' | b'?'), Some(_)) => memchr::memchr(b'>', &b[lt..]).map(|i| lt + i + 1),
+                // CDATA in foreign content: its text is not read (as lol_html's CDATA chunks
+                // were not).
+                (Some(b'!'), _) if rest.starts_with(b"<![CDATA[") => {
+                    Some(memchr::memmem::find(rest, b"]]>").map_or(b.len(), |i| lt + i + 3))
+                }
+                (Some(b'/' | b'!' | b'?'), Some(_)) => memchr::memchr(b'>', rest).map(|i| lt + i + 1),
+                // `<` before anything else (`1 < 2`), or `</` at the end: text.
                 _ => {
                     from = lt + 1;
                     continue;
                 }
             };
+            let after = match after {
+                Some(after) => after,
+                None if eof => b.len(),
+                None => {
+                    from = lt + 1;
+                    continue;
+                }
+            };
             self.push_text(&text[done..lt], at + done);
-            done = after.unwrap_or(b.len());
+            if end_tag {
+                let name = &b[lt + 2..after];
+                let len = name.iter().position(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>');
+                self.end_tag(Tag::new(&name[..len.unwrap_or(name.len())]), at + after);
+            }
+            done = after;
             from = done;
         }
         self.push_text(&text[done..], at + done);
@@ -465,11 +480,13 @@ pub fn extract_html(doc: &str, out: &mut Blocks) {
     *out = std::mem::take(&mut st.out);
 }
 
-/// A comment or doctype at `start..end`: the text before it ends there.
+/// A comment or doctype at `start..end`: the text before it ends there. The tokenizer reads
+/// none in raw text, so it has left any raw text it was in.
 fn on_markup(state: &Rc<RefCell<State>>, doc: &str, start: usize, end: usize) {
     let mut st = state.borrow_mut();
     st.apply_ends(doc);
     st.flush(doc, start);
+    st.raw = None;
     st.gap_from = st.gap_from.max(end);
     st.last_end = st.last_end.max(end);
 }
@@ -774,6 +791,37 @@ mod fuzz_regressions {
             for r in &b.lang_spans {
                 assert!(r.start <= r.end && r.end <= b.text.len(), "{html}: lang span {r:?}");
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod text_between_tags {
+    use super::*;
+
+    fn texts(html: &str) -> Vec<String> {
+        let mut b = Blocks::default();
+        extract_html(html, &mut b);
+        b.blocks.iter().map(|blk| b.text_of(blk).trim().to_string()).collect()
+    }
+
+    /// What lies between the tags lol_html reports: text, stray end tags (skipped), end tags
+    /// with a quoted `>`, a literal `<`, CDATA in SVG (not read), raw and RCDATA text, comments
+    /// and doctypes, and a tag cut off by the end of the document (dropped).
+    #[test]
+    fn markup_and_text() {
+        let cases: &[(&str, &[&str])] = &[
+            ("<p>a</span>b</br>c</p x='>'>d<p>1 < 2 and 3 <> 4</p>", &["abc", "d", "1 < 2 and 3 <> 4"]),
+            ("<p>x<svg><![CDATA[a<b]]>z</svg>w</p><p>tail <div class=\"x", &["xzw", "tail"]),
+            (
+                "<title>T</b>U</title><p>p</p><textarea>a<b>c</textarea><script>if (a<b) x='</p>'</script><p>after</p>",
+                &["T</b>U", "p", "a<b>c", "after"],
+            ),
+            ("<p>a<!-- c <p>x</p> -->b<!doctype html>c</p><p>d</ >e</>f<?php x ?>g", &["abc", "defg"]),
+            ("<p>a</p><p>b</P ><p>c</p foo=\">\" >d", &["a", "b", "c", "d"]),
+        ];
+        for (html, want) in cases {
+            assert_eq!(texts(html), *want, "{html}");
         }
     }
 }
