@@ -14,6 +14,8 @@ mkdir -p "$work"
 warc="$work/big.warc.gz"
 [[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time (apt-get install time)"; exit 2; }
 cargo build --release --quiet
+# The release binary where cargo puts it (CARGO_TARGET_DIR or a config may move target/).
+BIN=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release/spamscan
 
 python3 - "$size" "$warc" fixtures/cases <<'PY'
 import gzip, os, sys, zlib
@@ -45,7 +47,7 @@ bytes=$(stat -c %s "$warc")
 echo "WARC: $bytes bytes gzipped, $records response records"
 
 log="$work/time.log"
-/usr/bin/time -v target/release/spamscan -c --format jsonl "$warc" > "$work/summary.json" 2> "$log" || true
+/usr/bin/time -v "$BIN" -c --format jsonl "$warc" > "$work/summary.json" 2> "$log" || true
 python3 - "$work/summary.json" "$log" "$records" <<'PY'
 import json, re, sys
 summary = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])

@@ -22,7 +22,8 @@ CORES=$(nproc)
 mkdir -p "$WORK"
 
 cargo build --release --quiet
-BIN=$PWD/target/release/spamscan
+# The release binary where cargo puts it (CARGO_TARGET_DIR or a config may move target/).
+BIN=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release/spamscan
 
 if ! command -v rg >/dev/null; then
     echo "installing ripgrep (Debian package)" >&2
@@ -38,6 +39,7 @@ if [[ ! -x $WORK/venv/bin/python ]]; then
 fi
 
 # The corpus: every source page, copied round after round into numbered folders.
+shopt -s nullglob # a folder without HTML pages adds none (multilingual/ holds only text)
 sources=(fixtures/eval/*.html fixtures/cases/*.html)
 for d in ../shared/corpus/clean-html ../shared/corpus/multilingual ../shared/corpus/suspect-html; do
     [[ -d $d ]] && sources+=("$d"/*.html)

@@ -118,7 +118,11 @@ pub fn detect(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
             rule: "meta.terms-not-in-body".into(),
             category: "metadata".into(),
             weight: META_ONLY_WEIGHT,
-            note: format!("{} appears in the {} but not in the visible body", f.rule, f.context),
+            // The check is per term: other terms of the same pack may well be in the body.
+            note: format!(
+                "`{}` ({}) appears in the {} but not in the visible body",
+                f.text, f.rule, f.context
+            ),
             ..f
         });
     }

@@ -303,6 +303,11 @@ impl State {
         }
     }
 
+    /// Whether an element named `name` (lower case) is open.
+    fn is_open(&self, name: &[u8]) -> bool {
+        self.open.get(&Tag::new(name)).is_some_and(|&n| n > 0)
+    }
+
     /// Close the element of frame `i` at its own end tag (ending at `end`).
     fn close_element(&mut self, i: usize, end: usize) {
         let root = self.stack[i].hidden_root;
@@ -525,7 +530,12 @@ fn on_element(state: &Rc<RefCell<State>>, doc: &str, sub: &str, base: usize, el:
     let name = tag.as_str();
     st.raw = raw_text_type(name).filter(|_| el.namespace_uri() == HTML_NS);
     st.implied_close(name);
-    let kind = block_kind_of(name);
+    // An SVG or MathML `<title>` is a tooltip, not the document's title (lol_html gives it
+    // the HTML namespace: it is an integration point).
+    let kind = match block_kind_of(name) {
+        Some(BlockKind::Title) if st.is_open(b"svg") || st.is_open(b"math") => Some(BlockKind::Attribute),
+        kind => kind,
+    };
     if kind.is_some() || tag == "br" || tag == "hr" {
         st.close_block();
     }
@@ -808,6 +818,23 @@ mod text_between_tags {
         let mut b = Blocks::default();
         extract_html(html, &mut b);
         b.blocks.iter().map(|blk| b.text_of(blk).trim().to_string()).collect()
+    }
+
+    /// An SVG `<title>` is a tooltip (attribute context), the document's `<title>` the title.
+    #[test]
+    fn svg_title_is_a_tooltip() {
+        let mut b = Blocks::default();
+        extract_html("<title>Page</title><p>x</p><svg><title>icon tip</title></svg><p>y</p>", &mut b);
+        let got: Vec<_> = b.blocks.iter().map(|x| (b.text_of(x).trim(), x.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Page", BlockKind::Title),
+                ("x", BlockKind::Paragraph),
+                ("icon tip", BlockKind::Attribute),
+                ("y", BlockKind::Paragraph)
+            ]
+        );
     }
 
     /// What lies between the tags lol_html reports: text, stray end tags (skipped), end tags
