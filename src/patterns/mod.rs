@@ -97,6 +97,9 @@ pub struct PatternSet {
     pub fingerprint: u64,
     ac: Option<AhoCorasick>,
     re: Option<Regex>,
+    /// The term automaton also holds the regex set's triggers (after the terms): the set
+    /// runs only where one occurred.
+    gated: bool,
 }
 
 impl PatternSet {
@@ -186,18 +189,23 @@ impl PatternSet {
         }
         let fail =
             |message: String| Error::Pack { file: PathBuf::from("patterns"), line: 1, column: 1, message };
-        let ac = if literals.is_empty() {
+        // The regex set runs only on text where one of its patterns could start a match.
+        let triggers = regex_triggers(&regexes);
+        let gated = triggers.is_some();
+        let triggers = triggers.unwrap_or_default();
+        let ac = if literals.is_empty() && triggers.is_empty() {
             None
         } else {
             // A DFA is 1.3–3x faster than the NFA for packs of this size and small in memory
             // below some ten thousand terms; beyond that the contiguous NFA keeps memory flat.
-            let kind =
-                if literals.len() <= 10_000 { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA };
+            let n = literals.len() + triggers.len();
+            let kind = if n <= 10_000 { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA };
+            let terms = literals.iter().map(|t| t.text.as_bytes());
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
                     .kind(Some(kind))
-                    .build(literals.iter().map(|t| t.text.as_str()))
+                    .build(terms.chain(triggers.iter().map(Vec::as_slice)))
                     .map_err(|e| fail(format!("cannot build the term automaton: {e}")))?,
             )
         };
@@ -222,7 +230,7 @@ impl PatternSet {
             h.write(&[u8::from(t.exclude), u8::from(t.regex)]);
         }
         let fingerprint = h.0;
-        Ok(PatternSet { packs, terms: literals, literals: n, fingerprint, ac, re })
+        Ok(PatternSet { packs, terms: literals, literals: n, fingerprint, ac, re, gated })
     }
 
     /// Call `f` for every match in `text` (normalised): maximal literal matches that
@@ -241,10 +249,14 @@ impl PatternSet {
         mut f: impl FnMut(Hit),
     ) {
         let bytes = text.as_bytes();
+        let mut triggered = false;
         if let Some(ac) = &self.ac {
             buf.clear();
             for m in ac.find_overlapping_iter(text) {
-                let t = &self.terms[m.pattern().as_usize()];
+                let Some(t) = self.terms[..self.literals].get(m.pattern().as_usize()) else {
+                    triggered = true; // a regex trigger, not a term
+                    continue;
+                };
                 if t.bounds.0
                     && m.start() > 0
                     && bytes[m.start() - 1].is_ascii_alphanumeric()
@@ -272,7 +284,7 @@ impl PatternSet {
                 }
             }
         }
-        if let Some(re) = &self.re {
+        if let Some(re) = self.re.as_ref().filter(|_| triggered || !self.gated) {
             for m in re.find_iter(text) {
                 if !m.is_empty() {
                     f(Hit { term: self.literals + m.pattern().as_usize(), start: m.start(), end: m.end() });
@@ -290,6 +302,35 @@ impl PatternSet {
     pub fn literals(&self) -> impl Iterator<Item = &str> {
         self.terms[..self.literals].iter().filter(|t| !t.exclude).map(|t| t.text.as_str())
     }
+}
+
+/// Byte strings one of which starts every match of every regex in `regexes`: the prefix
+/// literals regex-syntax extracts (the same syntax the set is compiled with), cut to 8 bytes,
+/// each kept only if no shorter one is a prefix of it. `None` when some pattern has no finite
+/// set of prefixes of at least 2 bytes (an unbounded class at its start, `v` alone): the set
+/// then runs on all text.
+fn regex_triggers(regexes: &[TermInfo]) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let mut out: Vec<Vec<u8>> = Vec::new();
+    for r in regexes {
+        let hir = regex_syntax::Parser::new().parse(&r.text).ok()?;
+        let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+        if seq.min_literal_len()? < 2 {
+            return None;
+        }
+        for lit in seq.literals()? {
+            let b = lit.as_bytes();
+            out.push(b[..b.len().min(8)].to_vec());
+        }
+    }
+    out.sort();
+    let mut kept: Vec<Vec<u8>> = Vec::with_capacity(out.len());
+    for lit in out {
+        if !kept.last().is_some_and(|k| lit.starts_with(k)) {
+            kept.push(lit);
+        }
+    }
+    Some(kept)
 }
 
 /// 64-bit FNV-1a: a stable hash (std's is not stable across releases).
@@ -336,6 +377,50 @@ mod tests {
         assert!(hits.iter().any(|(t, s)| t.contains("viagra") && *s <= 4), "{hits:?}");
         assert!(!hits.iter().any(|(_, s)| *s == 20), "xviagra must not match: {hits:?}");
         assert!(hits.iter().any(|(t, _)| t.contains("龙凤419") || t.contains("爱上海")), "{hits:?}");
+    }
+
+    /// The regex set runs only where a trigger occurred: a pattern's prefix literals, cut to 8
+    /// bytes and folded into the shortest; a pattern that can start with one byte turns the
+    /// gate off (the set then runs everywhere), and matches are the same either way.
+    #[test]
+    fn regex_triggers_gate_the_set() {
+        let term = |re: &str| TermInfo {
+            pack: 0,
+            weight: 1.0,
+            text: re.to_string(),
+            bounds: (false, false),
+            exclude: false,
+            regex: true,
+        };
+        let got = regex_triggers(&[
+            term(r"(?-u:\b)(?:buy|order) (?:cheap|discount) pills"),
+            term("qq[ 〓]*[0-9]{5}"),
+        ]);
+        let want: Vec<&[u8]> = vec![b"buy chea", b"buy disc", b"order ch", b"order di", b"qq"];
+        assert_eq!(got.unwrap(), want);
+        assert_eq!(regex_triggers(&[term("qq"), term("x+y")]), None);
+
+        let pack = |re: &str| {
+            let src = format!(
+                "[pack]\nid = \"t\"\ncategory = \"pharma\"\nlang = \"en\"\nweight = 0.5\nsource = \"s\"\n\
+                 [[pattern]]\nregex = '{re}'\n"
+            );
+            let pack = parse(Path::new("t.toml"), &src).unwrap();
+            PatternSet::build(vec![(PathBuf::from("t.toml"), pack)]).unwrap()
+        };
+        let cases = [
+            (pack(r"(?-u:\b)buy (?:cheap|discount) pills"), true, vec![3, 24]),
+            (pack("[a-z]uy cheap pills"), false, vec![3]),
+        ];
+        for (set, gated, want) in cases {
+            assert_eq!(set.gated, gated);
+            let mut got = Vec::new();
+            set.find("we buy cheap pills, you buy discount pills", &mut Vec::new(), |h| got.push(h.start));
+            assert_eq!(got, want, "gated {gated}");
+            got.clear();
+            set.find("nothing to see here", &mut Vec::new(), |h| got.push(h.start));
+            assert!(got.is_empty());
+        }
     }
 
     #[test]
