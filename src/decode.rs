@@ -11,8 +11,10 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// How many bytes chardetng and the `<meta>` prescan look at.
 const SNIFF_PREFIX: usize = 64 << 10;
-/// Minimum distance in source bytes between two checkpoints of an [`OffsetMap`].
-const CHECKPOINT_EVERY: usize = 256;
+/// Minimum distance in source bytes between two checkpoints of an [`OffsetMap`]. Mapping an
+/// offset decodes from the checkpoint before it one byte at a time: 64 bytes keep that to a
+/// few thousand instructions per span, for 16 bytes of map per 64 bytes of text.
+const CHECKPOINT_EVERY: usize = 64;
 
 /// Decoded text of one document and the map from its byte offsets to the original bytes.
 #[derive(Debug)]
