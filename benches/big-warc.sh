@@ -13,9 +13,7 @@ work=${2:-${TMPDIR:-/tmp}/spamscan-big-warc}
 mkdir -p "$work"
 warc="$work/big.warc.gz"
 [[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time (apt-get install time)"; exit 2; }
-cargo build --release --quiet
-# The release binary where cargo puts it (CARGO_TARGET_DIR or a config may move target/).
-BIN=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release/spamscan
+BIN=$(scripts/release-bin)
 
 python3 - "$size" "$warc" fixtures/cases <<'PY'
 import gzip, os, sys, zlib

@@ -21,9 +21,7 @@ CORPUS=$WORK/corpus
 CORES=$(nproc)
 mkdir -p "$WORK"
 
-cargo build --release --quiet
-# The release binary where cargo puts it (CARGO_TARGET_DIR or a config may move target/).
-BIN=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release/spamscan
+BIN=$(scripts/release-bin)
 
 if ! command -v rg >/dev/null; then
     echo "installing ripgrep (Debian package)" >&2

@@ -41,6 +41,21 @@ impl Hidden {
     }
 }
 
+/// What the lower-cased value of a property that can hide an element is checked for.
+enum Test {
+    Display,
+    Visibility,
+    FontSize,
+    Opacity,
+    /// Positioned or indented far off the screen.
+    Offset,
+    Clip,
+    ClipPath,
+    Overflow,
+    /// Zero (or 1px) width or height.
+    Size,
+}
+
 /// Whether a declaration block (`prop: value; …`) hides its element.
 pub(crate) fn hides(decls: &str) -> Option<Hidden> {
     let mut color = None;
@@ -70,32 +85,41 @@ pub(crate) fn hides(decls: &str) -> Option<Hidden> {
             value = v;
         }
         let value = value.trim();
-        match prop {
+        let test = match prop {
             // Compared ignoring ASCII case below, without a copy.
-            b"color" => color = Some(value),
-            b"background" | b"background-color" => background = Some(value),
-            b"display" | b"visibility" | b"font-size" | b"opacity" | b"left" | b"top" | b"text-indent"
-            | b"margin-left" | b"margin-top" | b"right" | b"clip" | b"clip-path" | b"overflow"
-            | b"overflow-x" | b"overflow-y" | b"width" | b"height" | b"max-height" | b"max-width" => {}
+            b"color" => {
+                color = Some(value);
+                continue;
+            }
+            b"background" | b"background-color" => {
+                background = Some(value);
+                continue;
+            }
+            b"display" => Test::Display,
+            b"visibility" => Test::Visibility,
+            b"font-size" => Test::FontSize,
+            b"opacity" => Test::Opacity,
+            b"left" | b"top" | b"text-indent" | b"margin-left" | b"margin-top" | b"right" => Test::Offset,
+            b"clip" => Test::Clip,
+            b"clip-path" => Test::ClipPath,
+            b"overflow" | b"overflow-x" | b"overflow-y" => Test::Overflow,
+            b"width" | b"height" | b"max-height" | b"max-width" => Test::Size,
             _ => continue,
-        }
-        let prop = std::str::from_utf8(prop).unwrap_or("");
+        };
         buf.clear();
         buf.push_str(value);
         buf.make_ascii_lowercase();
         let v = buf.as_str();
-        match prop {
-            "display" if v == "none" => return Some(Hidden::DisplayNone),
-            "visibility" if v == "hidden" || v == "collapse" => return Some(Hidden::Visibility),
-            "font-size" if is_zero(v) => return Some(Hidden::ZeroFont),
-            "opacity" if is_zero(v) => return Some(Hidden::Transparent),
-            "left" | "top" | "text-indent" | "margin-left" | "margin-top" | "right" if far_negative(v) => {
-                return Some(Hidden::OffScreen)
-            }
-            "clip" if clip_nothing(v) => return Some(Hidden::Clipped),
-            "clip-path" if clip_path_nothing(v) => return Some(Hidden::Clipped),
-            "overflow" | "overflow-x" | "overflow-y" if v == "hidden" => overflow_hidden = true,
-            "width" | "height" | "max-height" | "max-width" if is_zero(v) || v == "1px" => zero_size = true,
+        match test {
+            Test::Display if v == "none" => return Some(Hidden::DisplayNone),
+            Test::Visibility if v == "hidden" || v == "collapse" => return Some(Hidden::Visibility),
+            Test::FontSize if is_zero(v) => return Some(Hidden::ZeroFont),
+            Test::Opacity if is_zero(v) => return Some(Hidden::Transparent),
+            Test::Offset if far_negative(v) => return Some(Hidden::OffScreen),
+            Test::Clip if clip_nothing(v) => return Some(Hidden::Clipped),
+            Test::ClipPath if clip_path_nothing(v) => return Some(Hidden::Clipped),
+            Test::Overflow if v == "hidden" => overflow_hidden = true,
+            Test::Size if is_zero(v) || v == "1px" => zero_size = true,
             _ => {}
         }
     }

@@ -59,9 +59,13 @@ impl Tag {
 
     /// The name of the start tag written at the front of `raw` (`<name …`).
     fn of_start_tag(raw: &str) -> Tag {
-        let name = raw.as_bytes().get(1..).unwrap_or_default();
-        let end = name.iter().position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>');
-        Tag::new(&name[..end.unwrap_or(name.len())])
+        Tag::named(raw.as_bytes().get(1..).unwrap_or_default())
+    }
+
+    /// The name at the front of `raw`: up to white space, `/` or `>`.
+    fn named(raw: &[u8]) -> Tag {
+        let end = raw.iter().position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>');
+        Tag::new(&raw[..end.unwrap_or(raw.len())])
     }
 
     fn as_bytes(&self) -> &[u8] {
@@ -195,8 +199,7 @@ struct State {
     open: foldhash::HashMap<Tag, u32>,
 }
 
-/// An end tag: where it is, the frame it closes, and where that element started when it is
-/// the outermost hidden one.
+/// An end tag of a raw-text element: where it is and the frame it closes.
 struct End {
     at: std::ops::Range<usize>,
     id: u64,
@@ -210,16 +213,22 @@ impl State {
         }
         let ends = std::mem::take(&mut self.ends);
         for end in &ends {
-            self.flush(doc, end.at.start);
+            self.markup(doc, end.at.clone());
             self.raw = None;
-            self.gap_from = self.gap_from.max(end.at.end);
-            self.last_end = self.last_end.max(end.at.end);
             if let Some(i) = self.stack.iter().rposition(|f| f.id == end.id) {
                 self.close_element(i, end.at.end);
             }
         }
         self.ends = ends;
         self.ends.clear();
+    }
+
+    /// Markup (a tag, comment or doctype) read at `at`: the text before it is taken, and
+    /// reading goes on after it.
+    fn markup(&mut self, doc: &str, at: std::ops::Range<usize>) {
+        self.flush(doc, at.start);
+        self.gap_from = self.gap_from.max(at.end);
+        self.last_end = self.last_end.max(at.end);
     }
 
     /// Take the text between the last markup read and `upto` (a document offset where the
@@ -282,9 +291,7 @@ impl State {
             };
             self.push_text(&text[done..lt], at + done);
             if end_tag {
-                let name = &b[lt + 2..after];
-                let len = name.iter().position(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>');
-                self.end_tag(Tag::new(&name[..len.unwrap_or(name.len())]), at + after);
+                self.end_tag(Tag::named(&b[lt + 2..after]), at + after);
             }
             done = after;
             from = done;
@@ -490,10 +497,8 @@ pub fn extract_html(doc: &str, out: &mut Blocks) {
 fn on_markup(state: &Rc<RefCell<State>>, doc: &str, start: usize, end: usize) {
     let mut st = state.borrow_mut();
     st.apply_ends(doc);
-    st.flush(doc, start);
+    st.markup(doc, start..end);
     st.raw = None;
-    st.gap_from = st.gap_from.max(end);
-    st.last_end = st.last_end.max(end);
 }
 
 /// Where the end tag whose name starts at `from` ends (after its `>`), skipping quoted
@@ -524,9 +529,7 @@ fn on_element(state: &Rc<RefCell<State>>, doc: &str, sub: &str, base: usize, el:
     let start = base + start.start..base + start.end;
     let mut st = state.borrow_mut();
     st.apply_ends(doc);
-    st.flush(doc, start.start);
-    st.gap_from = st.gap_from.max(start.end);
-    st.last_end = st.last_end.max(start.end);
+    st.markup(doc, start.clone());
     let name = tag.as_str();
     st.raw = raw_text_type(name).filter(|_| el.namespace_uri() == HTML_NS);
     st.implied_close(name);
