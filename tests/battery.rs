@@ -789,3 +789,31 @@ fn findings_caps_and_time_limit() {
     assert!(run.elapsed < Duration::from_secs(5), "the run did not wait for the slow document");
     assert_eq!(run.code, Some(2));
 }
+
+/// Workers take several queued documents at once and send their rows together; when the time
+/// limit gives up on one of them, the rows already scanned and the documents still queued
+/// behind it must all come out, each exactly once. Which documents time out depends on the
+/// machine; that every record has one row, in order, does not.
+#[test]
+fn time_limit_inside_a_burst_loses_no_row() {
+    let mut lines = String::new();
+    for i in 0..40 {
+        // Every fifth record is ~0.8 MB: under the burst's byte budget, slow enough to time out.
+        let n = if i % 5 == 1 { 10_000 } else { 3 };
+        lines.push_str(&format!("{{\"id\":\"{i}\",\"text\":\"{}\"}}\n", PROSE.repeat(n)));
+    }
+    let run = bounded(
+        "time limit in a burst",
+        spamscan(&["-j1", "--timeout-per-doc", "0.001", "--sort", "--input-format", "jsonl", "-"]),
+        Input::Bytes(lines.into_bytes()),
+        BOUND,
+    );
+    let rows = run.rows();
+    let (summary, rows) = rows.split_last().unwrap();
+    let records: Vec<u64> = rows.iter().map(|r| r["record"].as_u64().unwrap()).collect();
+    assert_eq!(records, (0..40).collect::<Vec<u64>>(), "{}", run.stderr);
+    assert!(rows.iter().all(|r| matches!(r["type"].as_str(), Some("document" | "error"))));
+    let (documents, errors) = (summary["documents"].as_u64().unwrap(), summary["errors"].as_u64().unwrap());
+    assert_eq!(documents + errors, 40, "{summary}");
+    assert_eq!(errors as usize, rows.iter().filter(|r| r["type"] == "error").count());
+}

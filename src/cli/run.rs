@@ -2,7 +2,7 @@
 //! thread merges the windows of large documents, restores input order with `--sort`, and
 //! prints. Queues between the stages are bounded, so memory does not grow with the input.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Component, Path, PathBuf};
@@ -293,7 +293,7 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
     let threads =
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let (item_tx, item_rx) = bounded::<(u64, Item)>(threads * 4);
-    let (row_tx, row_rx) = bounded::<(u64, Row)>(threads * 4);
+    let (row_tx, row_rx) = bounded::<Rows>(threads * 4);
     let stop = Arc::new(AtomicBool::new(false));
 
     // Reader: numbers items in input order; the windows of one document share a number.
@@ -326,8 +326,9 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
             });
         });
     }
-    let mut slots: Vec<Arc<Slot>> =
-        (0..threads).map(|_| spawn_worker(engine, item_rx.clone(), row_tx.clone(), writing)).collect();
+    let mut slots: Vec<Arc<Slot>> = (0..threads)
+        .map(|_| spawn_worker(engine, item_rx.clone(), row_tx.clone(), VecDeque::new(), writing))
+        .collect();
     // The collector keeps a receiver of items only to hand it to workers that replace stuck
     // ones; rows come from the workers alone, so the loop ends when the last one is done.
     drop(row_tx);
@@ -350,7 +351,7 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
         // never ends) is not waited for; a document scanned for too long is given up.
         let mut rows: Vec<(u64, Row)> = Vec::new();
         match row_rx.recv_timeout(tick) {
-            Ok(x) => rows.push(x),
+            Ok(batch) => rows = batch,
             Err(crossbeam_channel::RecvTimeoutError::Timeout) if INTERRUPTED.load(Ordering::Relaxed) => break,
             Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
                 result = out.flush();
@@ -459,9 +460,26 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
 struct Slot(Mutex<SlotState>);
 
 struct SlotState {
-    tx: Option<Sender<(u64, Row)>>,
+    tx: Option<Sender<Rows>>,
     job: Option<Job>,
+    /// Rows scanned and not yet sent: a worker sends them together when it is about to wait
+    /// for input (or has [`BATCH`] of them), so that a run of small documents costs one
+    /// wake-up of the collector per batch instead of one per document. The watchdog takes
+    /// them with the slot's sender, so a stuck document does not hold back the rows before it.
+    ready: Rows,
+    /// Items taken from the reader's queue and not yet scanned; a replacement worker gets them.
+    queue: VecDeque<(u64, Item)>,
 }
+
+/// Rows in input order numbers, as workers send them.
+type Rows = Vec<(u64, Row)>;
+
+/// Most rows a worker holds before sending them.
+const BATCH: usize = 16;
+
+/// A worker takes the items already queued, up to this many bytes of documents, in one go:
+/// the reader is then woken once per burst, not once per document.
+const BURST_BYTES: usize = 1 << 20;
 
 /// A document being scanned, for the watchdog.
 struct Job {
@@ -477,29 +495,64 @@ impl Slot {
     }
 }
 
-/// Start a worker that scans items from `rx` and sends rows to `tx`, until either channel
-/// closes or the watchdog gives up on it (then its late result is dropped).
+/// Start a worker that scans items from `queue`, then from `rx`, and sends rows to `tx`,
+/// until either channel closes or the watchdog gives up on it (then its late result is
+/// dropped).
 fn spawn_worker(
     engine: &Engine,
     rx: Receiver<(u64, Item)>,
-    tx: Sender<(u64, Row)>,
+    tx: Sender<Rows>,
+    queue: VecDeque<(u64, Item)>,
     writing: bool,
 ) -> Arc<Slot> {
-    let slot = Arc::new(Slot(Mutex::new(SlotState { tx: Some(tx), job: None })));
+    let slot = Arc::new(Slot(Mutex::new(SlotState { tx: Some(tx), job: None, ready: Vec::new(), queue })));
     let (mine, engine) = (Arc::clone(&slot), engine.clone());
     std::thread::spawn(move || {
-        // However the worker ends, its sender goes with it: the collector's loop ends when
-        // the last sender is gone.
+        // However the worker ends, its sender goes with it (the collector's loop ends when
+        // the last sender is gone), and the rows it holds are sent first.
         struct Release(Arc<Slot>);
         impl Drop for Release {
             fn drop(&mut self) {
-                self.0.lock().tx = None;
+                let mut st = self.0.lock();
+                let ready = std::mem::take(&mut st.ready);
+                if let Some(tx) = st.tx.take() {
+                    if !ready.is_empty() {
+                        let _ = tx.send(ready);
+                    }
+                }
             }
         }
         let release = Release(mine);
         let mine = &release.0;
         let mut scanner = engine.scanner();
-        for (seq, item) in rx {
+        loop {
+            let (next, ready, tx) = {
+                let mut st = mine.lock();
+                let Some(tx) = st.tx.clone() else { return };
+                match st.queue.pop_front() {
+                    Some(next) => (Some(next), Vec::new(), tx),
+                    // About to wait for input: what is ready goes now.
+                    None => (None, std::mem::take(&mut st.ready), tx),
+                }
+            };
+            if !ready.is_empty() && tx.send(ready).is_err() {
+                return;
+            }
+            let (seq, item) = match next {
+                Some(next) => next,
+                None => {
+                    let Ok(first) = rx.recv() else { return };
+                    let mut bytes = item_bytes(&first.1);
+                    let mut burst = VecDeque::new();
+                    while bytes < BURST_BYTES {
+                        let Ok(next) = rx.try_recv() else { break };
+                        bytes += item_bytes(&next.1);
+                        burst.push_back(next);
+                    }
+                    mine.lock().queue.append(&mut burst);
+                    first
+                }
+            };
             let row = match item {
                 Item::Document(doc) => {
                     {
@@ -530,20 +583,30 @@ fn spawn_worker(
                 Item::Skipped { origin, reason } => Row::Skipped(origin, reason),
                 Item::Error(e) => Row::Error(e),
             };
-            let tx = {
+            let (tx, rows) = {
                 let mut st = mine.lock();
                 st.job = None;
-                match &st.tx {
-                    Some(tx) => tx.clone(),
-                    None => return,
+                let Some(tx) = st.tx.clone() else { return };
+                st.ready.push((seq, row));
+                if st.ready.len() < BATCH {
+                    continue;
                 }
+                (tx, std::mem::take(&mut st.ready))
             };
-            if tx.send((seq, row)).is_err() {
-                break;
+            if tx.send(rows).is_err() {
+                return;
             }
         }
     });
     slot
+}
+
+/// Bytes of document an item carries.
+fn item_bytes(item: &Item) -> usize {
+    match item {
+        Item::Document(d) => d.bytes.len(),
+        _ => 0,
+    }
 }
 
 /// Give up on every document scanned for longer than `limit`: its row becomes an error, its
@@ -561,11 +624,14 @@ fn watchdog(
         let expired = {
             let mut st = slot.lock();
             match &st.job {
-                Some(j) if j.started.elapsed() > limit => st.job.take().zip(st.tx.take()),
+                Some(j) if j.started.elapsed() > limit => {
+                    rows.append(&mut st.ready);
+                    st.job.take().zip(st.tx.take()).map(|(j, tx)| (j, tx, std::mem::take(&mut st.queue)))
+                }
                 _ => None,
             }
         };
-        let Some((job, tx)) = expired else { continue };
+        let Some((job, tx, queue)) = expired else { continue };
         let seconds = limit.as_secs_f64();
         let row = match &job.window {
             Some(w) => failed_row(&job.origin, Some(w), format!("scanning took longer than {seconds} s")),
@@ -575,7 +641,7 @@ fn watchdog(
             }
         };
         rows.push((job.seq, row));
-        *slot = spawn_worker(engine, items.clone(), tx, writing);
+        *slot = spawn_worker(engine, items.clone(), tx, queue, writing);
     }
     rows
 }
