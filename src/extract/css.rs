@@ -79,20 +79,23 @@ pub(crate) fn hides(decls: &str) -> Option<Hidden> {
             *n = p.to_ascii_lowercase();
         }
         let prop = &name[..prop.len()];
-        let mut value = value.trim();
-        // `trim_end_matches` with a string pattern builds a searcher per call: too dear here.
-        while let Some(v) = value.strip_suffix("!important") {
-            value = v;
-        }
-        let value = value.trim();
+        // The value is trimmed only for the properties we read (most are not).
+        let value = || {
+            let mut value = value.trim();
+            // `trim_end_matches` with a string pattern builds a searcher per call: too dear here.
+            while let Some(v) = value.strip_suffix("!important") {
+                value = v;
+            }
+            value.trim()
+        };
         let test = match prop {
             // Compared ignoring ASCII case below, without a copy.
             b"color" => {
-                color = Some(value);
+                color = Some(value());
                 continue;
             }
             b"background" | b"background-color" => {
-                background = Some(value);
+                background = Some(value());
                 continue;
             }
             b"display" => Test::Display,
@@ -107,7 +110,7 @@ pub(crate) fn hides(decls: &str) -> Option<Hidden> {
             _ => continue,
         };
         buf.clear();
-        buf.push_str(value);
+        buf.push_str(value());
         buf.make_ascii_lowercase();
         let v = buf.as_str();
         match test {
