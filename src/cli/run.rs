@@ -477,8 +477,10 @@ type Rows = Vec<(u64, Row)>;
 /// Most rows a worker holds before sending them.
 const BATCH: usize = 16;
 
-/// A worker takes the items already queued, up to this many bytes of documents, in one go:
-/// the reader is then woken once per burst, not once per document.
+/// A worker takes up to this many of the items already queued, and up to [`BURST_BYTES`] of
+/// documents, in one go: the reader is then woken once per burst, not once per document. The
+/// reader's queue holds four items per worker, so a burst leaves the other workers theirs.
+const BURST: usize = 4;
 const BURST_BYTES: usize = 1 << 20;
 
 /// A document being scanned, for the watchdog.
@@ -544,7 +546,7 @@ fn spawn_worker(
                     let Ok(first) = rx.recv() else { return };
                     let mut bytes = item_bytes(&first.1);
                     let mut burst = VecDeque::new();
-                    while bytes < BURST_BYTES {
+                    while bytes < BURST_BYTES && burst.len() + 1 < BURST {
                         let Ok(next) = rx.try_recv() else { break };
                         bytes += item_bytes(&next.1);
                         burst.push_back(next);
