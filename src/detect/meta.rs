@@ -55,7 +55,7 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
             contribution: 0.0,
             weak: false,
             span: ctx.span(b, s, e),
-            text: text[s..e].to_string(),
+            text: ctx.flagged(b, s, e),
             context: b.kind.context(),
             block: idx,
             block_range: (s, e),

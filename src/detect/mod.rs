@@ -97,6 +97,11 @@ impl Context<'_> {
         Span::new(ss, se)
     }
 
+    /// The flagged text of block-local range `s..e` in block `b` (see [`Blocks::flagged_text`]).
+    pub fn flagged(&self, b: &Block, s: usize, e: usize) -> String {
+        self.blocks.flagged_text(b, s, e, &self.text.text)
+    }
+
     /// The context name of block-local range `s..e` of block `idx`.
     pub fn context(&self, idx: usize, s: usize, e: usize) -> &'static str {
         let b = &self.blocks.blocks[idx];

@@ -160,7 +160,7 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
             contribution: 0.0,
             weak: false,
             span: ctx.span(b, isl.start, isl.end),
-            text: text[isl.start..isl.end].to_string(),
+            text: ctx.flagged(b, isl.start, isl.end),
             context,
             block: isl.block,
             block_range: (isl.start, isl.end),

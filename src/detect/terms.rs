@@ -62,7 +62,7 @@ pub fn detect(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
                 contribution: 0.0,
                 weak: term.weight.min(weight) < crate::score::TOPIC_WEIGHT,
                 span: ctx.span(b, s, e),
-                text: text[s..e].to_string(),
+                text: ctx.flagged(b, s, e),
                 context,
                 block: idx,
                 block_range: (s, e),

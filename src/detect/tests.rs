@@ -187,3 +187,32 @@ fn hidden_content() {
         ("<p>A visible paragraph that everyone can read, nothing hidden.</p>", "hidden.text", "", "", 0.0, 0.0),
     ]);
 }
+
+/// In a hard-wrapped plain-text paragraph the line breaks read as spaces (a term may run
+/// across one), but a finding's text is the document's own bytes, line break included, with
+/// `\n` and with `\r\n` alike.
+#[test]
+fn text_across_a_line_break_is_the_documents() {
+    // Lines of 40 to 80 characters: a hard-wrapped paragraph, one block.
+    let lines = [
+        "The council voted on Tuesday to build protected cycle lanes along the river",
+        "road, and the plan was posted on the notice board by 爱上海龙凤419论坛",
+        "爱上海龙凤419论坛 together with an offer to buy cheap",
+        "viagra online, which nobody on the council had asked for.",
+    ];
+    for nl in ["\n", "\r\n"] {
+        let doc = format!("Local news{nl}{nl}Posted on Monday.{nl}{nl}{}{nl}", lines.join(nl));
+        let engine = EngineBuilder::new().build().unwrap();
+        let r =
+            engine.scanner().scan(&Document::new(Origin::file("t"), doc.as_bytes().to_vec(), Format::Text));
+        for l in &r.findings {
+            let f = &l.finding;
+            assert_eq!(&doc[f.span.start..f.span.end], f.text, "{f:?}");
+        }
+        let across = |rule: &str, text: &str| {
+            r.findings.iter().any(|l| l.finding.rule.starts_with(rule) && l.finding.text == text)
+        };
+        assert!(across("script.", &format!("爱上海龙凤419论坛{nl}爱上海龙凤419论坛")), "{:#?}", r.findings);
+        assert!(across("terms.", &format!("buy cheap{nl}viagra")), "{:#?}", r.findings);
+    }
+}

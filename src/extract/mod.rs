@@ -190,6 +190,37 @@ impl Blocks {
         &self.text[b.text.clone()]
     }
 
+    /// The text of block-local range `s..e` of `b` as a finding reports it: the block's text,
+    /// except that a separator put in for white space of the decoded document `doc` (the line
+    /// break between two lines of a hard-wrapped paragraph) is given back as that white space.
+    /// The text then equals the document's bytes wherever the document writes it plainly;
+    /// separators for markup (adjacent links) stay spaces.
+    pub fn flagged_text(&self, b: &Block, s: usize, e: usize, doc: &str) -> String {
+        let (at, end) = (b.text.start + s, (b.text.start + e).min(b.text.end));
+        let pieces = &self.pieces[b.pieces.clone()];
+        let separator = |p: &Piece| !p.verbatim && p.src.0 == p.src.1;
+        if !pieces.iter().any(|p| separator(p) && at <= p.text && p.text < end) {
+            return self.text.get(at..end).unwrap_or_default().to_string();
+        }
+        let mut out = String::with_capacity(end.saturating_sub(at));
+        for (i, p) in pieces.iter().enumerate() {
+            let next = pieces.get(i + 1);
+            let (ps, pe) = (p.text.max(at), next.map_or(b.text.end, |n| n.text).min(end));
+            let Some(piece) = self.text.get(ps..pe).filter(|t| !t.is_empty()) else { continue };
+            if separator(p) {
+                // What the document holds between the pieces either side.
+                let from = if i > 0 { pieces[i - 1].src.1 } else { p.src.0 };
+                let to = next.map_or(p.src.1, |n| n.src.0);
+                if let Some(gap) = doc.get(from..to).filter(|g| !g.is_empty() && g.trim().is_empty()) {
+                    out.push_str(gap);
+                    continue;
+                }
+            }
+            out.push_str(piece);
+        }
+        out
+    }
+
     /// Append `s`, a verbatim copy of decoded-document bytes starting at `src`.
     pub(crate) fn push_verbatim(&mut self, s: &str, src: usize) {
         if s.is_empty() {
