@@ -1,7 +1,7 @@
 //! Plain text -> blocks: paragraphs split on blank lines; in text whose lines are not
-//! hard-wrapped every line is its own block. The first line is the title, a date/tag/counter
-//! line near the top is a byline, and a short line without final punctuation followed by
-//! text is a heading.
+//! hard-wrapped every line is its own block. The first line is the title (unless it is the
+//! only one: a one-line record is its own text), a date/tag/counter line near the top is a
+//! byline, and a short line without final punctuation followed by text is a heading.
 
 use super::{BlockKind, Blocks};
 
@@ -17,7 +17,10 @@ pub fn extract_text(doc: &str, out: &mut Blocks) {
     out.clear();
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut pos = 0;
-    let mut seen = 0; // non-empty lines so far
+    // Non-empty lines so far. A document of one line (a short record of a dataset) has no
+    // title or byline: the line is its text, so it starts as if past the header.
+    let mut seen =
+        if doc.lines().filter(|l| !l.trim().is_empty()).nth(1).is_none() { HEADER_LINES } else { 0 };
     for raw in doc.split_inclusive('\n') {
         let line = raw.trim_end_matches(['\n', '\r']);
         if line.trim().is_empty() {
@@ -147,6 +150,28 @@ mod tests {
         let mut b = Blocks::default();
         extract_text(doc, &mut b);
         assert_eq!(b.blocks[0].kind, BlockKind::Paragraph);
+    }
+
+    /// A record of one line (a dataset's short text) is its own text: not a title, so its
+    /// terms are not weighed as a title's nor reported as metadata missing from the body.
+    #[test]
+    fn a_one_line_document_has_no_title() {
+        let kinds = |doc: &str| {
+            let mut b = Blocks::default();
+            extract_text(doc, &mut b);
+            b.blocks.iter().map(|b| b.kind).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds("Our review of the new online casino bonus rules, out today"),
+            [BlockKind::Paragraph]
+        );
+        assert_eq!(kinds("\n  \nShort line\n\n"), [BlockKind::Line]);
+        assert_eq!(kinds("Posted 2025-05-24 10:00 by the editors"), [BlockKind::Line]);
+        // With a second line the first is a title again.
+        assert_eq!(
+            kinds("Our review of the new casino rules\n\nThe regulator published them today."),
+            [BlockKind::Title, BlockKind::Line]
+        );
     }
 
     #[test]
