@@ -241,13 +241,22 @@ fn decode_cjk<'a>(bytes: &'a [u8], enc: &'static Encoding, start: usize) -> Text
     let mut checkpoints = vec![(0usize, start)];
     let mut buf = [0u8; CHECKPOINT_EVERY * 2];
     let mut pos = 0usize;
+    // An idle decoder's worst case for no more input; one holding bytes reports more.
+    let idle = enc.new_decoder_without_bom_handling().max_utf8_buffer_length(0);
     loop {
         let (res, read, written, _) = decoder.decode_to_utf8(&src[pos..], &mut buf, true);
         pos += read;
         out.push_str(std::str::from_utf8(&buf[..written]).expect("the decoder writes UTF-8"));
         match res {
             encoding_rs::CoderResult::InputEmpty => break,
-            encoding_rs::CoderResult::OutputFull => checkpoints.push((out.len(), start + pos)),
+            // After a malformed sequence the decoder may hold bytes to read again (GB18030
+            // gives back the ASCII digit that broke a four-byte sequence): a decoder started
+            // fresh there would lose them, so only an idle stop is a checkpoint.
+            encoding_rs::CoderResult::OutputFull => {
+                if decoder.max_utf8_buffer_length(0) == idle {
+                    checkpoints.push((out.len(), start + pos));
+                }
+            }
         }
     }
     Text { text: Cow::Owned(out), map: OffsetMap::Decoded { encoding: enc, checkpoints }, encoding: enc }
@@ -393,6 +402,38 @@ mod tests {
                 let Some(at) = t.text.find(word) else { continue };
                 let (s, e) = (t.map.to_src(&bytes, at), t.map.to_src(&bytes, at + word.len()));
                 assert_eq!(enc.decode_without_bom_handling(&bytes[s..e]).0, word, "{}", enc.name());
+            }
+        }
+    }
+
+    /// Every checkpoint is a place a fresh decoder can start from: decoding the rest of the
+    /// bytes from there gives the rest of the text. Broken multi-byte sequences of every kind
+    /// (lead bytes without trails, GB18030 four-byte sequences cut after a digit, as fuzzing
+    /// found) at every distance from where the decoder's buffer fills.
+    #[test]
+    fn checkpoints_are_fresh_starts() {
+        let pieces: [&[u8]; 9] =
+            [b"\x94", b"2", b"8", b"\xc2", b"\x81\x30", b"\xa3\xa3", b"a", b" ", b"\xc9\xcf"];
+        let mut seed = 0x2545_f491_u32;
+        for round in 0..300 {
+            let mut bytes = Vec::new();
+            while bytes.len() < 200 + round {
+                seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                bytes.extend_from_slice(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            for enc in [
+                encoding_rs::GBK,
+                encoding_rs::GB18030,
+                encoding_rs::BIG5,
+                encoding_rs::SHIFT_JIS,
+                encoding_rs::EUC_KR,
+            ] {
+                let t = decode_with(&bytes, enc, 0);
+                let OffsetMap::Decoded { checkpoints, .. } = &t.map else { panic!("decoded") };
+                for &(at, src) in checkpoints {
+                    let rest = enc.decode_without_bom_handling(&bytes[src..]).0;
+                    assert_eq!(&t.text[at..], rest, "{} round {round}: checkpoint ({at}, {src})", enc.name());
+                }
             }
         }
     }
