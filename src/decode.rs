@@ -60,13 +60,9 @@ impl OffsetMap {
                 }
                 let mut decoder = encoding.new_decoder_without_bom_handling();
                 let mut out = [0u8; 32];
-                let mut held = false;
-                while pos < src.len() || held {
-                    // After a malformed sequence the decoder holds what it read past it
-                    // (UTF-16's next unit): a call without input writes that out alone.
-                    let input = if held { &src[pos..pos] } else { &src[pos..pos + 1] };
-                    let (res, read, n) = decoder.decode_to_utf8_without_replacement(input, &mut out, false);
-                    held = false;
+                while pos < src.len() {
+                    let (res, read, n) =
+                        decoder.decode_to_utf8_without_replacement(&src[pos..pos + 1], &mut out, false);
                     pos += read;
                     written += n;
                     // Output appears when the last byte of a character is consumed, so the
@@ -78,10 +74,17 @@ impl OffsetMap {
                         // U+FFFD (as decoding wrote it) for a sequence that ended `after`
                         // bytes back.
                         written += '\u{FFFD}'.len_utf8();
+                        let start = pos - usize::from(after);
                         if written >= at {
-                            return pos - usize::from(after);
+                            return start;
                         }
-                        held = after > 0;
+                        // The decoder reads those bytes again (UTF-16's next unit, up to three
+                        // bytes of a broken GB18030 four-byte sequence): so does a fresh decoder
+                        // started where they are, one byte at a time, placing each character.
+                        if after > 0 {
+                            pos = start;
+                            decoder = encoding.new_decoder_without_bom_handling();
+                        }
                     }
                 }
                 src.len()
@@ -386,11 +389,17 @@ mod tests {
         utf16_mid.extend("돌줠 爱上海".encode_utf16().flat_map(u16::to_le_bytes));
         let mut gbk_mid = b"ab\x81\x00".to_vec();
         gbk_mid.extend_from_slice(&encoding_rs::GBK.encode("爱上海").0);
+        // A four-byte sequence broken at its last byte: GB18030 reads its second, third and
+        // fourth bytes again (`4`, then `\xbb h` is 籬), found by fuzzing.
+        let mut gb_four = encoding_rs::GBK.encode("爱上海 4").0.into_owned();
+        gb_four.extend_from_slice(b"\xbb4\xbbhh ");
+        gb_four.extend_from_slice(&encoding_rs::GBK.encode("百家乐").0);
         for (bytes, enc) in [
             (utf16, encoding_rs::UTF_16LE),
             (gbk, encoding_rs::GBK),
             (utf16_mid, encoding_rs::UTF_16LE),
             (gbk_mid, encoding_rs::GBK),
+            (gb_four, encoding_rs::GBK),
         ] {
             let t = decode_with(&bytes, enc, 0);
             for (i, c) in t.text.char_indices() {
