@@ -199,11 +199,14 @@ impl Blocks {
         let (at, end) = (b.text.start + s, (b.text.start + e).min(b.text.end));
         let pieces = &self.pieces[b.pieces.clone()];
         let separator = |p: &Piece| !p.verbatim && p.src.0 == p.src.1;
-        if !pieces.iter().any(|p| separator(p) && at <= p.text && p.text < end) {
+        // Only the pieces the range touches (a block can hold thousands).
+        let first = pieces.partition_point(|p| p.text <= at).saturating_sub(1);
+        let last = pieces.partition_point(|p| p.text < end);
+        if !pieces[first..last.max(first)].iter().any(|p| separator(p) && at <= p.text) {
             return self.text.get(at..end).unwrap_or_default().to_string();
         }
         let mut out = String::with_capacity(end.saturating_sub(at));
-        for (i, p) in pieces.iter().enumerate() {
+        for (i, p) in pieces.iter().enumerate().take(last).skip(first) {
             let next = pieces.get(i + 1);
             let (ps, pe) = (p.text.max(at), next.map_or(b.text.end, |n| n.text).min(end));
             let Some(piece) = self.text.get(ps..pe).filter(|t| !t.is_empty()) else { continue };
