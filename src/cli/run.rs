@@ -374,6 +374,7 @@ pub fn run(engine: &Engine, paths: &[String], args: &ScanArgs) -> Outcome {
             if let Some(limit) = timeout {
                 rows.extend(watchdog(engine, &mut slots, &item_rx, limit, writing));
             }
+            rows.extend(take_ready(&slots, tick));
         }
         for (seq, row) in rows {
             let row = match merge_window(engine, &mut windows, row, writing) {
@@ -528,18 +529,24 @@ fn spawn_worker(
         let mine = &release.0;
         let mut scanner = engine.scanner();
         loop {
-            let (next, ready, tx) = {
+            // The sender is cloned only to send: a worker must not hold one while it scans,
+            // or a document the watchdog gave up on would keep the collector waiting for it.
+            let next = {
                 let mut st = mine.lock();
-                let Some(tx) = st.tx.clone() else { return };
-                match st.queue.pop_front() {
-                    Some(next) => (Some(next), Vec::new(), tx),
-                    // About to wait for input: what is ready goes now.
-                    None => (None, std::mem::take(&mut st.ready), tx),
+                if st.tx.is_none() {
+                    return;
                 }
+                let next = st.queue.pop_front();
+                // About to wait for input: what is ready goes now.
+                if next.is_none() && !st.ready.is_empty() {
+                    let (ready, tx) = (std::mem::take(&mut st.ready), st.tx.clone());
+                    drop(st);
+                    if tx.is_some_and(|tx| tx.send(ready).is_err()) {
+                        return;
+                    }
+                }
+                next
             };
-            if !ready.is_empty() && tx.send(ready).is_err() {
-                return;
-            }
             let (seq, item) = match next {
                 Some(next) => next,
                 None => {
@@ -565,6 +572,7 @@ fn spawn_worker(
                         let (origin, window) = (doc.origin.clone(), doc.window.clone());
                         st.job = Some(Job { seq, origin, window, started: Instant::now() });
                     }
+                    stall_if_marked(&doc.bytes);
                     // A bug in a detector must cost one document, not the run: the document
                     // becomes an error row (the panic message is on stderr).
                     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scanner.scan(&doc))) {
@@ -588,19 +596,50 @@ fn spawn_worker(
             let (tx, rows) = {
                 let mut st = mine.lock();
                 st.job = None;
-                let Some(tx) = st.tx.clone() else { return };
+                if st.tx.is_none() {
+                    return;
+                }
                 st.ready.push((seq, row));
                 if st.ready.len() < BATCH {
                     continue;
                 }
-                (tx, std::mem::take(&mut st.ready))
+                (st.tx.clone(), std::mem::take(&mut st.ready))
             };
-            if tx.send(rows).is_err() {
+            if tx.is_some_and(|tx| tx.send(rows).is_err()) {
                 return;
             }
         }
     });
     slot
+}
+
+/// Test hook: with `SPAMSCAN_TEST_STALL=MARKER` in the environment, a document whose bytes
+/// hold MARKER is never finished (its worker waits until the process ends). The tests of the
+/// time limit, of signals and of a closed stdout use it to have a slow document on any
+/// machine, however fast or busy; unset, it costs one check per document.
+fn stall_if_marked(bytes: &[u8]) {
+    static MARKER: std::sync::OnceLock<Option<Vec<u8>>> = std::sync::OnceLock::new();
+    let marker = MARKER.get_or_init(|| {
+        std::env::var_os("SPAMSCAN_TEST_STALL").filter(|m| !m.is_empty()).map(|m| m.into_encoded_bytes())
+    });
+    if marker.as_deref().is_some_and(|m| memchr::memmem::find(bytes, m).is_some()) {
+        loop {
+            std::thread::park();
+        }
+    }
+}
+
+/// Rows that workers busy for longer than a tick hold ready: they go out now, not after the
+/// document being scanned, so that a slow document does not hold back the rows before it.
+fn take_ready(slots: &[Arc<Slot>], tick: Duration) -> Vec<(u64, Row)> {
+    let mut rows = Vec::new();
+    for slot in slots {
+        let mut st = slot.lock();
+        if st.job.as_ref().is_some_and(|j| j.started.elapsed() >= tick) {
+            rows.append(&mut st.ready);
+        }
+    }
+    rows
 }
 
 /// Bytes of document an item carries.

@@ -1,6 +1,6 @@
 //! The command line as a user runs it: inputs, output formats, exit codes, errors, colour.
 
-mod common;
+use crate::common;
 
 use common::{documents, fixtures, json_lines, run};
 

@@ -7,7 +7,7 @@
 //! - redacted output holds none of the cut evidence and scores clean, for generated pages and
 //!   for every spam fixture.
 
-mod common;
+use crate::common;
 
 use std::io::{Cursor, Read, Write};
 use std::sync::OnceLock;

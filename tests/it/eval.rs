@@ -1,7 +1,7 @@
 //! The development corpus `fixtures/eval`: held-out metrics of `spamscan tune` and the shipped
 //! weights' metrics from `spamscan eval` stay within the bounds the project promises.
 
-mod common;
+use crate::common;
 
 use common::{fixtures, run};
 

@@ -1,7 +1,7 @@
 //! Batch scanning: archives built here from strings (gzip, zstd, tar, zip, nesting), windows
 //! for large documents, pipeline modes (--filter, --redact, -l, -c, -q), decompression limits.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 

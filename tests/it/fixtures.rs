@@ -1,7 +1,7 @@
 //! The labelled fixtures in `fixtures/cases/`: every verdict as expected, every `must_flag`
 //! string covered, and every finding's span cutting exactly its text out of the original bytes.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 
