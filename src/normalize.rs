@@ -43,7 +43,8 @@ impl Normalized {
             self.text.make_ascii_lowercase();
             return;
         }
-        // Folding look-alikes needs an ASCII letter and a look-alike in the same block.
+        // Folding look-alikes needs an ASCII letter and a look-alike (or any Cyrillic letter,
+        // which Latin ones may have been swapped into) in the same block.
         let (mut latin, mut lookalike) = (false, false);
         let bytes = input.as_bytes();
         let mut i = 0;
@@ -73,7 +74,7 @@ impl Normalized {
                 continue;
             }
             if let Some(l) = simple_lower(c) {
-                lookalike |= confusable(l).is_some();
+                lookalike |= confusable(l).is_some() || is_cyrillic(l);
                 self.emit(l, s, e);
                 continue;
             }
@@ -87,7 +88,7 @@ impl Normalized {
             if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
                 for l in c.to_lowercase() {
                     latin |= l.is_ascii_alphabetic();
-                    lookalike |= confusable(l).is_some();
+                    lookalike |= confusable(l).is_some() || is_cyrillic(l);
                     self.emit(l, s, e);
                 }
                 continue;
@@ -98,12 +99,12 @@ impl Normalized {
                 }
                 for l in n.to_lowercase() {
                     latin |= l.is_ascii_alphabetic();
-                    lookalike |= confusable(l).is_some();
+                    lookalike |= confusable(l).is_some() || is_cyrillic(l);
                     self.emit(l, s, e);
                 }
             }
         }
-        if latin && lookalike {
+        if (latin && lookalike) || (!latin && swapped_into_cyrillic(&self.text)) {
             self.fold(input);
         }
     }
@@ -240,7 +241,55 @@ fn confusable(c: char) -> Option<char> {
     })
 }
 
-/// Fold look-alikes to Latin inside words that also hold ASCII letters.
+/// A block without ASCII letters that holds Cyrillic beside Greek or small-capital letters
+/// with a Cyrillic twin (only such blocks need the slow path for that).
+fn swapped_into_cyrillic(text: &str) -> bool {
+    let mut cyr = false;
+    let mut other = false;
+    for c in text.chars() {
+        cyr |= is_cyrillic(c);
+        other |= !is_cyrillic(c) && !c.is_ascii() && cyrillic_twin(c).is_some();
+        if cyr && other {
+            return true;
+        }
+    }
+    false
+}
+
+/// The Cyrillic twin of a Latin, Greek or small-capital letter (lower case), for words that
+/// are Cyrillic with letters swapped in (`мaлο` -> `мало`, `ᴨᴩиʍᴇᴩ` -> `пример`).
+fn cyrillic_twin(c: char) -> Option<char> {
+    Some(match c {
+        'a' | 'α' | 'ɑ' | 'ᴀ' => 'а',
+        'c' | 'ϲ' | 'ᴄ' => 'с',
+        'e' | 'ε' | 'ᴇ' => 'е',
+        'o' | 'ο' | 'σ' | 'ᴏ' => 'о',
+        'p' | 'ρ' | 'ᴩ' => 'р',
+        'x' | 'χ' => 'х',
+        'y' | 'γ' => 'у',
+        'k' | 'κ' | 'ᴋ' => 'к',
+        'm' | 'μ' | 'ᴍ' | 'ʍ' => 'м',
+        'h' | 'η' | 'ʜ' => 'н',
+        'b' | 'β' | 'ʙ' => 'в',
+        't' | 'τ' | 'ᴛ' => 'т',
+        'n' | 'π' | 'ᴨ' => 'п',
+        'u' | 'ᴎ' => 'и',
+        'ᴦ' => 'г',
+        'ᴧ' => 'л',
+        'ɜ' => 'з',
+        'ɸ' => 'ф',
+        'ɯ' => 'ш',
+        _ => return None,
+    })
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{400}'..='\u{4FF}')
+}
+
+/// Fold look-alikes inside words that mix scripts: to Cyrillic in a word with a Cyrillic
+/// letter that has no Latin twin (`мaлο`: м, л), else to Latin where the word also holds
+/// ASCII letters (`саsinо` -> `casino`).
 fn fold_confusables(chars: &mut [(char, u32, u32)]) {
     let mut i = 0;
     while i < chars.len() {
@@ -253,6 +302,15 @@ fn fold_confusables(chars: &mut [(char, u32, u32)]) {
             i += 1;
         }
         let word = &mut chars[start..i];
+        let cyrillic_word = word.iter().any(|c| is_cyrillic(c.0) && confusable(c.0).is_none());
+        if cyrillic_word && word.iter().any(|c| !is_cyrillic(c.0) && cyrillic_twin(c.0).is_some()) {
+            for c in word.iter_mut().filter(|c| !is_cyrillic(c.0)) {
+                if let Some(l) = cyrillic_twin(c.0) {
+                    c.0 = l;
+                }
+            }
+            continue;
+        }
         let latin = word.iter().any(|c| c.0.is_ascii_alphabetic());
         let other = word.iter().any(|c| !c.0.is_ascii() && confusable(c.0).is_some());
         if latin && other {
@@ -297,7 +355,11 @@ mod tests {
             ("v\u{200B}i\u{00AD}agra", "viagra"),
             ("vіagra", "viagra"), // Cyrillic і
             ("саsinо", "casino"), // Cyrillic с, а, о mixed with Latin
-            ("слово", "слово"),   // all Cyrillic: untouched
+            ("мaлο", "мало"),     // Latin a and Greek ο swapped into a Cyrillic word
+            ("Вαc", "вас"),
+            ("ᴨᴩиʍᴇᴩ", "пример"), // small capitals
+            ("мало", "мало"),
+            ("слово", "слово"), // all Cyrillic: untouched
             ("Straße", "straße"),
             ("ﾃｽﾄ", "テスト"),
             ("ＶІＡＧＲА", "viagra"), // full-width Latin with Cyrillic І and А

@@ -126,8 +126,10 @@ pub fn score(findings: &mut [Finding]) -> f32 {
     scale[Class::Topic as usize] = cap(sum[Class::Topic as usize], TOPIC_CAP);
     let plain = sum[Class::Primary as usize] + sum[Class::Topic as usize] * scale[Class::Topic as usize];
     let quoted = sum[Class::Quoted as usize];
-    // Supporting evidence counts in full only beside primary evidence of SUPPORT_FULL_AT.
-    let primary = 1.0 - (-(plain + quoted)).exp();
+    // Supporting evidence counts in full only beside primary evidence of SUPPORT_FULL_AT;
+    // topic vocabulary is not such evidence (an honest page on the subject with its own
+    // newsletter link or tip line stays what its words make it).
+    let primary = 1.0 - (-(sum[Class::Primary as usize] + quoted)).exp();
     scale[Class::Supporting as usize] =
         cap(sum[Class::Supporting as usize], SUPPORT_CAP) * (primary / SUPPORT_FULL_AT as f64).min(1.0);
     let support = sum[Class::Supporting as usize] * scale[Class::Supporting as usize];
@@ -171,7 +173,11 @@ fn class(f: &Finding) -> Class {
 
 /// Rules whose findings support other evidence but cannot make a verdict alone.
 pub fn is_supporting(rule: &str) -> bool {
-    rule.starts_with("hidden.") || rule.starts_with("links.") || rule == "meta.lang-mismatch"
+    rule.starts_with("hidden.")
+        || rule.starts_with("links.")
+        || rule == "meta.lang-mismatch"
+        || rule == "contact.messenger"
+        || rule == "contact.email"
 }
 
 #[cfg(test)]

@@ -11,9 +11,12 @@
 //! | `hidden.text` | [`hidden`] | text a reader never sees |
 //! | `hidden.links` | [`hidden`] | hidden links to other sites |
 //! | `links.block` | [`hidden`] | a block made of links to other sites with little text |
+//! | `contact.messenger`, `contact.email` | [`contact`] | messenger links and ids, free-mail addresses (supporting) |
+//! | `contact.phone-obfuscated` | [`contact`] | a phone number disguised with letters or odd separators |
+//! | `obfuscation.*` | [`obfuscation`] | mixed-script words, styled letters, spelled-out phrases, disguised domains |
 
 /// The rule ids of the detectors (pack rules are `terms.<pack id>`).
-pub const RULES: [&str; 7] = [
+pub const RULES: [&str; 14] = [
     "script.island",
     "meta.script-mismatch",
     "meta.lang-mismatch",
@@ -21,10 +24,19 @@ pub const RULES: [&str; 7] = [
     "hidden.text",
     "hidden.links",
     "links.block",
+    "contact.messenger",
+    "contact.email",
+    "contact.phone-obfuscated",
+    "obfuscation.mixed-script",
+    "obfuscation.styled-letters",
+    "obfuscation.spaced-letters",
+    "obfuscation.fullwidth-domain",
 ];
 
+pub mod contact;
 pub mod hidden;
 pub mod meta;
+pub mod obfuscation;
 pub mod script;
 pub mod terms;
 
@@ -173,6 +185,9 @@ pub struct Scratch {
 
 /// Run every detector.
 pub fn run(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
+    // Contacts first: the term detector reads them (spam words beside a contact advertise).
+    contact::detect(ctx, out);
+    obfuscation::detect(ctx, out);
     terms::detect(ctx, scratch, out);
     meta::detect(ctx, out);
     script::detect(ctx, out);

@@ -102,8 +102,22 @@ pub fn detect(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
     }
     // Spam words beside contact details (a WeChat, QQ or LINE id) are an advertisement, not
     // the topic of an honest article.
-    if out.items[first..].iter().any(|f| f.category == "contact") {
-        for f in out.items[first..].iter_mut().filter(|f| f.weak) {
+    // A pack's contact ids (WeChat, QQ, LINE) reach the whole page; the contact detectors'
+    // messenger numbers and addresses, which honest pages print too, only their neighbours.
+    let pack_contact = out.items[first..].iter().any(|f| f.category == "contact");
+    let near: Vec<(usize, (usize, usize))> = out.items[..first]
+        .iter()
+        .filter(|f| f.category == "contact")
+        .map(|f| (f.block, f.block_range))
+        .collect();
+    for f in out.items[first..].iter_mut().filter(|f| f.weak) {
+        // A term found in the contact itself (`t.me/…trading…`) is that contact, not a word
+        // beside it.
+        let inside = |&(b, (s, e)): &(usize, (usize, usize))| {
+            b == f.block && s < f.block_range.1 && f.block_range.0 < e
+        };
+        let beside = |&(b, _): &(usize, (usize, usize))| b.abs_diff(f.block) <= super::contact::NEAR_BLOCKS;
+        if pack_contact || (near.iter().any(beside) && !near.iter().any(inside)) {
             f.weak = false;
             f.note.push_str("; beside contact details");
         }

@@ -22,6 +22,11 @@ pub enum Hidden {
     ZeroSize,
     /// Text coloured like its background.
     ColorMatch,
+    /// Inside `<noscript>`: shown only where scripts do not run (crawlers, not readers).
+    NoScript,
+    /// A string a script writes into the page (`document.write`, `innerHTML`): read by
+    /// crawlers that run no scripts as part of the source, shown to readers only if it runs.
+    Script,
 }
 
 impl Hidden {
@@ -37,6 +42,8 @@ impl Hidden {
             Hidden::Clipped => "clipped",
             Hidden::ZeroSize => "zero size",
             Hidden::ColorMatch => "colour matches background",
+            Hidden::NoScript => "inside <noscript>",
+            Hidden::Script => "written by a script",
         }
     }
 }

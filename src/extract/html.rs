@@ -244,6 +244,19 @@ impl State {
             None => self.push_data(text, from, upto == doc.len()),
             Some(TextType::RCData) => self.push_text(text, from),
             Some(TextType::RawText) if self.in_style => self.style.push_str(text),
+            // lol_html reads `<noscript>` as raw text (scripting on); its markup is stripped
+            // here and its text read, since crawlers without scripts see it.
+            Some(TextType::RawText) if self.stack.last().is_some_and(|f| f.tag == "noscript") => {
+                for (s, e) in markup_text(text) {
+                    self.push_text(&text[s..e], from + s);
+                }
+            }
+            Some(TextType::ScriptData) => {
+                for (s, e) in written_by_script(text) {
+                    let h = Some(Hidden::Script);
+                    self.pending.push((text[s..e].to_string(), from + s, BlockKind::Paragraph, h));
+                }
+            }
             _ => {}
         }
     }
@@ -522,6 +535,99 @@ fn end_of_end_tag(b: &[u8], from: usize) -> Option<usize> {
     None
 }
 
+/// Ranges of `text` outside markup (`<…>`), JavaScript escapes (`\n`, `\'`) cutting text
+/// too: the readable text of a `<noscript>` or of an HTML string a script writes.
+fn markup_text(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let (mut i, mut from) = (0, 0);
+    let push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
+        if text[s..e].chars().any(char::is_alphanumeric) {
+            out.push((s, e));
+        }
+    };
+    while i < b.len() {
+        match b[i] {
+            b'<' if b
+                .get(i + 1)
+                .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'\\')) =>
+            {
+                push(from, i, &mut out);
+                i = memchr::memchr(b'>', &b[i..]).map_or(b.len(), |j| i + j + 1);
+                from = i;
+            }
+            b'\\' => {
+                push(from, i, &mut out);
+                // `\uXXXX` and `\xXX` stay unread; other escapes are one character.
+                i += match b.get(i + 1) {
+                    Some(b'u') => 6,
+                    Some(b'x') => 4,
+                    _ => 2,
+                };
+                i = i.min(b.len());
+                while !text.is_char_boundary(i) {
+                    i += 1;
+                }
+                from = i;
+            }
+            _ => i += 1,
+        }
+    }
+    push(from.min(b.len()), b.len(), &mut out);
+    out
+}
+
+/// Most bytes of a script read after one `document.write` or `innerHTML`.
+const WRITE_WINDOW: usize = 64 << 10;
+
+/// The readable text of the string literals a script writes into the page with
+/// `document.write(…)`, `.innerHTML =` or `insertAdjacentHTML(…)`: ranges of `script`.
+fn written_by_script(script: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let finder = |needle: &'static str| memchr::memmem::find_iter(script.as_bytes(), needle);
+    let mut starts: Vec<usize> =
+        finder("document.write").chain(finder("innerHTML")).chain(finder("insertAdjacentHTML")).collect();
+    if starts.is_empty() {
+        return out;
+    }
+    starts.sort_unstable();
+    let b = script.as_bytes();
+    let mut done = 0;
+    for start in starts {
+        let mut i = start.max(done);
+        let end = (start + WRITE_WINDOW).min(b.len());
+        // The call's or assignment's string literals, up to the end of the statement.
+        while i < end {
+            match b[i] {
+                q @ (b'"' | b'\'' | b'`') => {
+                    let s = i + 1;
+                    let mut j = s;
+                    while j < b.len() && b[j] != q {
+                        j += if b[j] == b'\\' { 2 } else { 1 };
+                    }
+                    let e = j.min(b.len());
+                    // A literal may start or end inside a tag (`'<img alt="' + x + '" width="1'`):
+                    // pieces with attribute syntax or code are not text.
+                    let code = |t: &str| {
+                        t.contains("=\"") || t.contains("='") || t.contains("=\\") || t.contains('{')
+                    };
+                    out.extend(
+                        markup_text(&script[s..e])
+                            .into_iter()
+                            .filter(|&(a, z)| !code(&script[s + a..s + z]))
+                            .map(|(a, z)| (s + a, s + z)),
+                    );
+                    i = e + 1;
+                }
+                b';' | b'\n' => break,
+                _ => i += 1,
+            }
+        }
+        done = i;
+    }
+    out
+}
+
 fn on_element(state: &Rc<RefCell<State>>, doc: &str, sub: &str, base: usize, el: &mut Element) {
     let start = el.source_location().bytes();
     let tag = Tag::of_start_tag(sub.get(start.clone()).unwrap_or(""));
@@ -544,6 +650,9 @@ fn on_element(state: &Rc<RefCell<State>>, doc: &str, sub: &str, base: usize, el:
     }
 
     let mut hidden = attrs.hidden.then_some(Hidden::Attribute);
+    if name == "noscript" {
+        hidden = Some(Hidden::NoScript);
+    }
     if hidden.is_none() {
         hidden = attrs.style.and_then(hides);
     }

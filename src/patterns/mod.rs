@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex_automata::meta::Regex;
+use regex_automata::{Anchored, Input};
 
 /// Lazy-DFA cache per thread for the regex set. The default (2 MiB) is too small for the
 /// bounded repetitions of the contact patterns over CJK text: the cache is cleared and its
@@ -96,10 +97,14 @@ pub struct PatternSet {
     /// FNV-1a hash of every pack id, term, pattern and weight: equal fingerprints, equal rules.
     pub fingerprint: u64,
     ac: Option<AhoCorasick>,
-    re: Option<Regex>,
-    /// The term automaton also holds the regex set's triggers (after the terms): the set
-    /// runs only where one occurred.
-    gated: bool,
+    /// One compiled regex per pattern, in pattern order. A multi-pattern set of hundreds of
+    /// patterns with bounded repetitions made its lazy DFA thrash (seconds per megabyte); one
+    /// small regex each, run only where its own prefix occurs, stays fast.
+    res: Vec<Regex>,
+    /// For each trigger in the term automaton (after the terms): the patterns it starts.
+    triggers: Vec<Vec<usize>>,
+    /// Patterns without a finite set of prefix literals: run over all text.
+    ungated: Vec<usize>,
 }
 
 impl PatternSet {
@@ -189,10 +194,20 @@ impl PatternSet {
         }
         let fail =
             |message: String| Error::Pack { file: PathBuf::from("patterns"), line: 1, column: 1, message };
-        // The regex set runs only on text where one of its patterns could start a match.
-        let triggers = regex_triggers(&regexes);
-        let gated = triggers.is_some();
-        let triggers = triggers.unwrap_or_default();
+        // A pattern runs only where one of its prefix literals occurs, anchored there.
+        let mut by_prefix: std::collections::BTreeMap<Vec<u8>, Vec<usize>> = Default::default();
+        let mut ungated = Vec::new();
+        for (i, r) in regexes.iter().enumerate() {
+            match regex_triggers(std::slice::from_ref(r)) {
+                Some(prefixes) => {
+                    for p in prefixes {
+                        by_prefix.entry(p).or_default().push(i);
+                    }
+                }
+                None => ungated.push(i),
+            }
+        }
+        let (triggers, trigger_patterns): (Vec<Vec<u8>>, Vec<Vec<usize>>) = by_prefix.into_iter().unzip();
         let ac = if literals.is_empty() && triggers.is_empty() {
             None
         } else {
@@ -209,17 +224,15 @@ impl PatternSet {
                     .map_err(|e| fail(format!("cannot build the term automaton: {e}")))?,
             )
         };
-        let re = if regexes.is_empty() {
-            None
-        } else {
-            let pats: Vec<&str> = regexes.iter().map(|t| t.text.as_str()).collect();
-            Some(
+        let res = regexes
+            .iter()
+            .map(|t| {
                 Regex::builder()
                     .configure(Regex::config().hybrid_cache_capacity(REGEX_CACHE))
-                    .build_many(&pats)
-                    .map_err(|e| fail(format!("cannot build the pattern set: {e}")))?,
-            )
-        };
+                    .build(&t.text)
+                    .map_err(|e| fail(format!("cannot build pattern `{}`: {e}", t.text)))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let n = literals.len();
         literals.extend(regexes);
         let mut h = Fnv::default();
@@ -230,7 +243,16 @@ impl PatternSet {
             h.write(&[u8::from(t.exclude), u8::from(t.regex)]);
         }
         let fingerprint = h.0;
-        Ok(PatternSet { packs, terms: literals, literals: n, fingerprint, ac, re, gated })
+        Ok(PatternSet {
+            packs,
+            terms: literals,
+            literals: n,
+            fingerprint,
+            ac,
+            res,
+            triggers: trigger_patterns,
+            ungated,
+        })
     }
 
     /// Call `f` for every match in `text` (normalised): maximal literal matches that
@@ -249,12 +271,15 @@ impl PatternSet {
         mut f: impl FnMut(Hit),
     ) {
         let bytes = text.as_bytes();
-        let mut triggered = false;
+        // (pattern, start) of every trigger occurrence.
+        let mut starts: Vec<(usize, usize)> = Vec::new();
         if let Some(ac) = &self.ac {
             buf.clear();
             for m in ac.find_overlapping_iter(text) {
                 let Some(t) = self.terms[..self.literals].get(m.pattern().as_usize()) else {
-                    triggered = true; // a regex trigger, not a term
+                    // A regex trigger, not a term: its patterns may match from here.
+                    let trig = m.pattern().as_usize() - self.literals;
+                    starts.extend(self.triggers[trig].iter().map(|&p| (p, m.start())));
                     continue;
                 };
                 if t.bounds.0
@@ -284,12 +309,35 @@ impl PatternSet {
                 }
             }
         }
-        if let Some(re) = self.re.as_ref().filter(|_| triggered || !self.gated) {
-            for m in re.find_iter(text) {
+        if starts.is_empty() && self.ungated.is_empty() {
+            return;
+        }
+        let mut hits: Vec<Hit> = Vec::new();
+        starts.sort_unstable();
+        starts.dedup();
+        // Each pattern's matches from its trigger positions, anchored, none inside an earlier
+        // one of the same pattern (as a leftmost search through the text would give).
+        let mut reach: (usize, usize) = (usize::MAX, 0);
+        for &(p, at) in &starts {
+            if reach.0 == p && at < reach.1 {
+                continue;
+            }
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            if let Some(m) = self.res[p].search(&input).filter(|m| !m.is_empty()) {
+                hits.push(Hit { term: self.literals + p, start: m.start(), end: m.end() });
+                reach = (p, m.end());
+            }
+        }
+        for &p in &self.ungated {
+            for m in self.res[p].find_iter(text) {
                 if !m.is_empty() {
-                    f(Hit { term: self.literals + m.pattern().as_usize(), start: m.start(), end: m.end() });
+                    hits.push(Hit { term: self.literals + p, start: m.start(), end: m.end() });
                 }
             }
+        }
+        hits.sort_unstable_by_key(|h| (h.start, h.term));
+        for h in hits {
+            f(h);
         }
     }
 
@@ -413,7 +461,7 @@ mod tests {
             (pack("[a-z]uy cheap pills"), false, vec![3]),
         ];
         for (set, gated, want) in cases {
-            assert_eq!(set.gated, gated);
+            assert_eq!(set.ungated.is_empty(), gated);
             let mut got = Vec::new();
             set.find("we buy cheap pills, you buy discount pills", &mut Vec::new(), |h| got.push(h.start));
             assert_eq!(got, want, "gated {gated}");
@@ -421,6 +469,26 @@ mod tests {
             set.find("nothing to see here", &mut Vec::new(), |h| got.push(h.start));
             assert!(got.is_empty());
         }
+    }
+
+    /// Every built-in pattern has prefix literals, so the regex set (which has no prefilter of
+    /// its own) runs only where the term automaton found one.
+    #[test]
+    fn builtin_set_is_gated() {
+        let set = PatternSet::load(&[]).unwrap();
+        let ungated: Vec<String> = set.terms[set.literals..]
+            .iter()
+            // A prefix of digits alone (`[0-9]{2,4} ?fs`) would open the gate on every number.
+            .filter(|t| {
+                regex_triggers(std::slice::from_ref(*t))
+                    .is_none_or(|p| p.iter().any(|p| p.iter().all(u8::is_ascii_digit)))
+            })
+            .map(|t| format!("{}: {}", set.packs[t.pack].id, t.text))
+            .collect();
+        assert!(
+            set.ungated.is_empty() && ungated.is_empty(),
+            "patterns without prefix literals: {ungated:#?}"
+        );
     }
 
     #[test]
