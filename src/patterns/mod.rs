@@ -227,8 +227,17 @@ impl PatternSet {
         let res = regexes
             .iter()
             .map(|t| {
+                // Searched anchored at a prefix found by the term automaton: no prefilter
+                // to build, and the lazy DFA is enough (a full DFA or a one-pass DFA per
+                // pattern cost more to build than they save).
                 Regex::builder()
-                    .configure(Regex::config().hybrid_cache_capacity(REGEX_CACHE))
+                    .configure(
+                        Regex::config()
+                            .hybrid_cache_capacity(REGEX_CACHE)
+                            .auto_prefilter(false)
+                            .dfa(false)
+                            .onepass(false),
+                    )
                     .build(&t.text)
                     .map_err(|e| fail(format!("cannot build pattern `{}`: {e}", t.text)))
             })
