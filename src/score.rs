@@ -109,6 +109,21 @@ pub fn score(findings: &mut [Finding]) -> f32 {
             effective[i] = 0.0;
         }
     }
+    // Messenger contacts and free-mail addresses support only spam vocabulary or disguise:
+    // a shop's price list beside a metadata mismatch lists its WhatsApp number honestly.
+    let advertised = findings.iter().any(|g| {
+        !is_supporting(&g.rule)
+            && (g.rule.starts_with("terms.")
+                || g.rule.starts_with("obfuscation.")
+                || g.rule.starts_with("contact."))
+    });
+    if !advertised {
+        for (i, f) in findings.iter().enumerate() {
+            if f.rule.starts_with("contact.") && is_supporting(&f.rule) {
+                effective[i] = 0.0;
+            }
+        }
+    }
     let log = |e: f32| -(1.0 - e as f64).ln();
     let mut sum = [0f64; 4];
     for (f, &e) in findings.iter().zip(&effective) {
@@ -238,6 +253,17 @@ mod tests {
         let s = score(&mut v);
         let support = 1.0 - (1.0f64 - 0.2).powf(0.4);
         assert!((s as f64 - (1.0 - 0.8 * (1.0 - support))).abs() < 1e-5, "{s}");
+    }
+
+    #[test]
+    fn contacts_support_only_spam_evidence() {
+        // A price list's messenger numbers beside a title in another script: no support.
+        let mut v = vec![f("meta.script-mismatch", 0.45, "title"), f("contact.messenger", 0.3, "line")];
+        v.push(f("contact.messenger", 0.3, "line"));
+        assert!((score(&mut v) - 0.45).abs() < 1e-5);
+        // Beside a spam term they count.
+        v.push(f("terms.en.casino", 0.6, "line"));
+        assert!(score(&mut v) > 1.0 - 0.4 * 0.55 + 0.01);
     }
 
     #[test]
