@@ -17,8 +17,7 @@ use std::sync::LazyLock;
 use regex_automata::meta::Regex;
 use regex_automata::util::syntax;
 
-use super::{Context, Finding, Findings};
-use crate::extract::BlockKind;
+use super::{push_evidence, Context, Evidence, Findings};
 
 /// Weight of a messenger link or labelled id (supporting).
 const MESSENGER_WEIGHT: f32 = 0.3;
@@ -68,8 +67,7 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
                 ctx,
                 out,
                 idx,
-                m.start(),
-                m.end(),
+                (m.start(), m.end()),
                 "contact.messenger",
                 MESSENGER_WEIGHT,
                 "messenger link or id".into(),
@@ -86,15 +84,14 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
             } else {
                 "address written out to escape filters"
             };
-            push(ctx, out, idx, m.start(), m.end(), "contact.email", EMAIL_WEIGHT, note.into());
+            push(ctx, out, idx, (m.start(), m.end()), "contact.email", EMAIL_WEIGHT, note.into());
         }
         for (s, e, why) in disguised_phones(text) {
             push(
                 ctx,
                 out,
                 idx,
-                s,
-                e,
+                (s, e),
                 "contact.phone-obfuscated",
                 PHONE_WEIGHT,
                 format!("phone number {why}"),
@@ -135,41 +132,20 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
         }) {
             continue;
         }
-        push(ctx, out, idx, s, e, "contact.messenger", MESSENGER_WEIGHT, "link to a messenger".into());
+        push(ctx, out, idx, (s, e), "contact.messenger", MESSENGER_WEIGHT, "link to a messenger".into());
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn push(
     ctx: &Context<'_>,
     out: &mut Findings,
     idx: usize,
-    s: usize,
-    e: usize,
-    rule: &str,
+    at: (usize, usize),
+    rule: &'static str,
     weight: f32,
     note: String,
 ) {
-    let b = &ctx.blocks.blocks[idx];
-    let text = ctx.blocks.text_of(b);
-    let (s, e) = super::trim_range(text, s, e);
-    if s >= e {
-        return;
-    }
-    let weight = if b.kind == BlockKind::Code { weight * 0.35 } else { weight };
-    out.push(Finding {
-        rule: rule.into(),
-        category: "contact".into(),
-        weight,
-        contribution: 0.0,
-        weak: false,
-        span: ctx.span(b, s, e),
-        text: ctx.flagged(b, s, e),
-        context: ctx.context(idx, s, e),
-        block: idx,
-        block_range: (s, e),
-        note,
-    });
+    push_evidence(ctx, out, idx, at, Evidence { rule, category: "contact", weight }, note);
 }
 
 /// Letters written for digits in disguised numbers.

@@ -194,6 +194,48 @@ pub fn run(ctx: &Context<'_>, scratch: &mut Scratch, out: &mut Findings) {
     hidden::detect(ctx, out);
 }
 
+/// What a detector's finding is: its rule, category and weight before placement.
+pub(crate) struct Evidence {
+    pub rule: &'static str,
+    pub category: &'static str,
+    pub weight: f32,
+}
+
+/// Add a finding of `ev` for block-local range `s..e` of block `idx` (white space trimmed
+/// off; inside `<pre>`/`<code>`, a quotation, the weight is scaled as a term's is there).
+pub(crate) fn push_evidence(
+    ctx: &Context<'_>,
+    out: &mut Findings,
+    idx: usize,
+    (s, e): (usize, usize),
+    ev: Evidence,
+    note: String,
+) {
+    let b = &ctx.blocks.blocks[idx];
+    let (s, e) = trim_range(ctx.blocks.text_of(b), s, e);
+    if s >= e {
+        return;
+    }
+    let weight = if b.kind == crate::extract::BlockKind::Code {
+        ev.weight * terms::placement("code")
+    } else {
+        ev.weight
+    };
+    out.push(Finding {
+        rule: ev.rule.into(),
+        category: ev.category.into(),
+        weight,
+        contribution: 0.0,
+        weak: false,
+        span: ctx.span(b, s, e),
+        text: ctx.flagged(b, s, e),
+        context: ctx.context(idx, s, e),
+        block: idx,
+        block_range: (s, e),
+        note,
+    });
+}
+
 /// Trim white space from block-local range `s..e` of `text`.
 pub(crate) fn trim_range(text: &str, s: usize, e: usize) -> (usize, usize) {
     let t = &text[s..e];

@@ -14,8 +14,7 @@
 
 use unicode_script::{Script, UnicodeScript};
 
-use super::{Context, Finding, Findings};
-use crate::extract::BlockKind;
+use super::{push_evidence, Context, Evidence, Findings};
 
 /// Weight of one mixed-script word (repeated ones decay, as every rule's do).
 const MIXED_WEIGHT: f32 = 0.45;
@@ -42,62 +41,52 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
     let cjk_page =
         matches!(ctx.profile.dominant, Script::Han | Script::Hiragana | Script::Katakana | Script::Hangul);
     let mut mixed: Vec<(usize, usize, usize)> = Vec::new();
+    // Words of each block holding a mixed word.
+    let mut block_words: Vec<(usize, usize)> = Vec::new();
     for (idx, b) in ctx.blocks.blocks.iter().enumerate() {
         let text = ctx.blocks.text_of(b);
-        let spaced = may_be_spaced(text);
-        if text.is_ascii() {
-            if let Some((s, e)) = spaced.then(|| spaced_letters(text)).flatten() {
-                push(
-                    ctx,
-                    out,
-                    idx,
-                    s,
-                    e,
-                    "obfuscation.spaced-letters",
-                    SPACED_WEIGHT,
-                    "a phrase spelled out letter by letter".into(),
-                );
+        let ascii = text.is_ascii();
+        if !ascii {
+            // Cheap byte tests first: most blocks hold one script and no styled letters.
+            let b = text.as_bytes();
+            let latin = b.iter().any(u8::is_ascii_alphabetic);
+            let greek = b.iter().any(|&x| matches!(x, 0xCE | 0xCF));
+            let cyrillic = b.iter().any(|&x| matches!(x, 0xD0..=0xD4));
+            if (greek || cyrillic) && (latin || (greek && cyrillic) || b.contains(&0xE1)) {
+                let before = mixed.len();
+                let mut words_in_block = 0;
+                for (s, e) in words(text) {
+                    words_in_block += 1;
+                    // `\nНу`: an escape left in the text (a line break), not a letter of the word.
+                    let s = if text[..s].ends_with('\\') { s + 1 } else { s };
+                    if s < e && mixed_word(&text[s..e]) {
+                        mixed.push((idx, s, e));
+                    }
+                }
+                if mixed.len() > before {
+                    block_words.push((idx, words_in_block));
+                }
             }
+            if text.chars().any(|c| styled(c, cjk_page)) {
+                for (s, e, n) in styled_runs(text, cjk_page) {
+                    let note = format!("{n} styled look-alike letters");
+                    push(ctx, out, idx, (s, e), "obfuscation.styled-letters", STYLED_WEIGHT, note);
+                }
+            }
+        }
+        if let Some((s, e)) = may_be_spaced(text).then(|| spaced_letters(text)).flatten() {
+            let note = "a phrase spelled out letter by letter".into();
+            push(ctx, out, idx, (s, e), "obfuscation.spaced-letters", SPACED_WEIGHT, note);
+        }
+        if ascii {
             continue;
-        }
-        // Cheap byte tests first: most blocks hold one script and no styled letters.
-        let b = text.as_bytes();
-        let latin = b.iter().any(u8::is_ascii_alphabetic);
-        let greek = b.iter().any(|&x| matches!(x, 0xCE | 0xCF));
-        let cyrillic = b.iter().any(|&x| matches!(x, 0xD0..=0xD4));
-        let cyr_or_greek = greek || cyrillic;
-        let two = latin || (greek && cyrillic) || b.contains(&0xE1);
-        for (s, e) in words(text).filter(|_| cyr_or_greek) {
-            // `\nНу`: an escape left in the text (a line break), not a letter of the word.
-            let s = if text[..s].ends_with('\\') { s + 1 } else { s };
-            if s < e && two && mixed_word(&text[s..e]) {
-                mixed.push((idx, s, e));
-            }
-        }
-        let styled_here = text.chars().any(|c| styled(c, cjk_page));
-        for (s, e, n) in styled_runs(text, cjk_page).into_iter().filter(|_| styled_here) {
-            let note = format!("{n} styled look-alike letters");
-            push(ctx, out, idx, s, e, "obfuscation.styled-letters", STYLED_WEIGHT, note);
-        }
-        if let Some((s, e)) = spaced.then(|| spaced_letters(text)).flatten() {
-            push(
-                ctx,
-                out,
-                idx,
-                s,
-                e,
-                "obfuscation.spaced-letters",
-                SPACED_WEIGHT,
-                "a phrase spelled out letter by letter".into(),
-            );
         }
         for (s, e) in disguised_domains(text) {
             push(
                 ctx,
                 out,
                 idx,
-                s,
-                e,
+                (s, e),
                 "obfuscation.fullwidth-domain",
                 DOMAIN_WEIGHT,
                 "a domain written with an ideographic full stop or full-width letters".into(),
@@ -110,44 +99,27 @@ pub fn detect(ctx: &Context<'_>, out: &mut Findings) {
             // Spam written to pass a filter swaps letters throughout; a few swapped words in a
             // long comment thread weigh less.
             let in_block = mixed.iter().filter(|m| m.0 == idx).count();
-            let words_in_block = words(ctx.blocks.text_of(&ctx.blocks.blocks[idx])).count().max(1);
+            let words_in_block = block_words.iter().find(|w| w.0 == idx).map_or(1, |w| w.1.max(1));
             let dense = in_block >= MIXED_DENSE_MIN && in_block * 100 >= words_in_block * MIXED_DENSE_PCT;
             let weight = if dense { MIXED_WEIGHT } else { MIXED_SPARSE_WEIGHT };
             let note = format!(
                 "letters of two scripts in one word ({n} such words, {in_block} of {words_in_block} words in this block)"
             );
-            push(ctx, out, idx, s, e, "obfuscation.mixed-script", weight, note);
+            push(ctx, out, idx, (s, e), "obfuscation.mixed-script", weight, note);
         }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn push(
     ctx: &Context<'_>,
     out: &mut Findings,
     idx: usize,
-    s: usize,
-    e: usize,
-    rule: &str,
+    at: (usize, usize),
+    rule: &'static str,
     weight: f32,
     note: String,
 ) {
-    let b = &ctx.blocks.blocks[idx];
-    // Code blocks quote what they show.
-    let weight = if b.kind == BlockKind::Code { weight * 0.35 } else { weight };
-    out.push(Finding {
-        rule: rule.into(),
-        category: "obfuscation".into(),
-        weight,
-        contribution: 0.0,
-        weak: false,
-        span: ctx.span(b, s, e),
-        text: ctx.flagged(b, s, e),
-        context: ctx.context(idx, s, e),
-        block: idx,
-        block_range: (s, e),
-        note,
-    });
+    push_evidence(ctx, out, idx, at, Evidence { rule, category: "obfuscation", weight }, note);
 }
 
 /// Byte ranges of the words of `text`: maximal runs of letters and combining marks.
